@@ -32,7 +32,11 @@ export interface RuleMeta<Options> {
 
 /** A property found by path, and what it evaluates to. */
 export interface PropertyView {
-  /** The written value: the property's own value node, or the literal that an expression resolved to. */
+  /**
+   * The written value at the path. When an expression on the way resolves to a written object
+   * (a variable, a parameter default), the path continues inside that object, so this is the
+   * node that really decides the value. `value.origin` points further, at the deciding literal.
+   */
   readonly node: ValueNode;
   readonly value: Evaluated;
   /** The object the property sits in, when it is written (for fixes that set siblings). */
@@ -56,11 +60,17 @@ export interface ResourceView {
    * Undefined when absent; `value.kind === 'unknown'` when an expression on the way is unknown.
    */
   get(path: string): PropertyView | undefined;
-  /** The deepest written object on `path` (for fixes that create what is missing below it). */
+  /**
+   * The deepest written object on `path`, and the segments still to create below it (for fixes
+   * that set a value and create what is missing). Undefined when a segment before the last is
+   * written as something other than an object (an expression, a literal).
+   */
   deepestObject(path: string): { readonly object: ObjectNode; readonly rest: readonly string[] } | undefined;
   eval(node: ValueNode): Evaluated;
   readonly parent: ResourceView | undefined;
   readonly children: readonly ResourceView[];
+  /** The template the resource is declared in. */
+  readonly template: TemplateView;
   /** Top-level or nested resources tied to this one: children, and resources whose name starts
    * with this one's name or that `dependsOn` it. */
   related(type: string): readonly ResourceView[];

@@ -26,7 +26,7 @@ export type FixIntent =
   | { readonly kind: 'remove'; readonly object: ObjectNode; readonly key: string }
   | { readonly kind: 'append'; readonly array: ArrayNode; readonly value: JsonValue }
   /** Add a child resource of `parent` (ARM: nested `resources`, or top-level; Bicep: `parent:`). */
-  | { readonly kind: 'add-child-resource'; readonly parent: ResourceModel; readonly childType: string; readonly name: string; readonly apiVersion: string; readonly body: { readonly [key: string]: JsonValue } };
+  | { readonly kind: 'add-child-resource'; readonly parent: ResourceModel; readonly childType: string; readonly name: string; readonly apiVersion: string; readonly body: Readonly<Record<string, JsonValue>> };
 
 export interface Fix {
   /** Imperative: "Set securityType to TrustedLaunch". */

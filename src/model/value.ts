@@ -34,6 +34,13 @@ export interface ObjectNode extends NodeBase {
 export interface ArrayNode extends NodeBase {
   readonly kind: 'array';
   readonly items: readonly ValueNode[];
+  /**
+   * Set on arrays made from an ARM property or variable copy loop (`"copy": [{ "name": "dataDisks",
+   * "count": …, "input": … }]`): the array is `count` copies of its one item, the `input` node
+   * (evaluated with `copyIndex('dataDisks')` = 0…count-1). Its range and locator are the copy
+   * entry's; the front-end's renderer refuses edits of the array itself (edit the item instead).
+   */
+  readonly copyCount?: ValueNode;
 }
 
 export interface LiteralNode extends NodeBase {

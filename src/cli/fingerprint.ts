@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { relative, sep } from 'node:path';
+import type { LintMessage, LintResult } from '../engine/result.js';
+import { parseSource } from '../model/frontends.js';
+import { createSourceFile } from '../model/source.js';
+import type { ResourceModel } from '../model/template.js';
+import type { ValueNode } from '../model/value.js';
+
+/** The `partialFingerprints` key of SARIF results, and the version of the recipe below. */
+export const FINGERPRINT_KEY = 'tlLintFingerprint/v1';
+
+/**
+ * Stable identities of a result's messages, in the order of `result.messages`: a hash of the rule id,
+ * the file path relative to `baseDir`, the resource the finding sits in (type and symbolic or
+ * written name, with its parents), the message id and the flagged text with its whitespace folded.
+ * Nothing positional goes in, so a moved line keeps its fingerprint; nothing evaluated goes in (the
+ * message text, a name computed from parameters), so the same finding reached through two parameter
+ * files gets one fingerprint. Equal findings are told apart by an occurrence count, `hash:n`, as
+ * CodeQL does for `primaryLocationLineHash`.
+ */
+export function fingerprintMessages(result: LintResult, baseDir: string): string[] {
+  const path = portablePath(relative(baseDir, result.filePath));
+  const resourceAt = result.messages.length > 0 && result.source !== undefined ? resourceLocator(result.filePath, result.source) : () => '';
+  const seen = new Map<string, number>();
+  return result.messages.map((message) => {
+    const flagged = result.source?.slice(message.offset, message.offset + message.length) ?? '';
+    const hash = digest([message.ruleId ?? '', path, resourceAt(message.offset, message.length), message.messageId ?? '', foldWhitespace(flagged)]);
+    const occurrence = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, occurrence);
+    return `${hash}:${String(occurrence)}`;
+  });
+}
+
+/** The fingerprint of each message of each result, keyed by the message object. */
+export function fingerprintAll(results: readonly LintResult[], baseDir: string): ReadonlyMap<LintMessage, string> {
+  const fingerprints = new Map<LintMessage, string>();
+  for (const result of results) {
+    const prints = fingerprintMessages(result, baseDir);
+    result.messages.forEach((message, index) => fingerprints.set(message, prints[index] ?? ''));
+  }
+  return fingerprints;
+}
+
+export function portablePath(path: string): string {
+  return path.split(sep).join('/');
+}
+
+function digest(parts: readonly string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+}
+
+function foldWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A function from a range to the identity of the innermost resource that contains it ('' outside
+ * every resource). Parses the text again without parameters: resource ranges, types and written
+ * names do not depend on them.
+ */
+export function resourceLocator(filePath: string, text: string): (offset: number, length: number) => string {
+  const parsed = parseSource(createSourceFile(filePath, text), {});
+  if (parsed.kind !== 'template') return () => '';
+  const resources = parsed.model.resources;
+  return (offset, length) => {
+    let innermost: ResourceModel | undefined;
+    for (const resource of resources) {
+      const { start, end } = resource.node.range;
+      if (start > offset || end < offset + length) continue;
+      if (!innermost || end - start < innermost.node.range.end - innermost.node.range.start) innermost = resource;
+    }
+    return innermost ? identity(innermost) : '';
+  };
+}
+
+/**
+ * `type name` of the resource and of what encloses it (parent resources, the deployment that holds a
+ * nested template), outermost first: the names as written, not as evaluated.
+ */
+export function identity(resource: ResourceModel): string {
+  const own = `${resource.type.toLowerCase()} ${resource.symbolicName ?? writtenText(resource.name)}`;
+  const outer = resource.parent ?? resource.deployment.holder;
+  return outer ? `${identity(outer)} > ${own}` : own;
+}
+
+function writtenText(node: ValueNode | undefined): string {
+  if (node === undefined) return '';
+  if (node.kind === 'expression') return node.source;
+  if (node.kind === 'literal') return String(node.value);
+  return node.file.text.slice(node.range.start, node.range.end);
+}

@@ -1,0 +1,42 @@
+export function helpText(formats: readonly string[]): string {
+  return `Usage: tl-lint [options] [paths or globs...]
+       tl-lint rules
+       tl-lint rule <id>
+
+Finds what stops Azure VM scale sets and VMs from being switched to Trusted Launch in
+ARM JSON and Bicep templates, and fixes it.
+
+Paths default to the current directory. Directories are searched for *.json, *.jsonc,
+*.bicep and *.bicepparam (node_modules and .git are skipped); JSON files found there that are
+not templates or parameter files are skipped silently.
+
+Fixing:
+  --fix                      Write safe fixes to the files
+  --unsafe-fixes             Apply unsafe fixes too (implies --fix)
+  --fix-dry-run              Print a diff of what --fix would change; write nothing
+
+Output:
+  -f, --format <name>        ${formats.join(' | ')} (default: stylish)
+  -o, --output-file <path>   Write the report to a file instead of stdout
+  --quiet                    Report errors only
+  --max-warnings <n>         Exit with 1 when there are more than n warnings
+  --color, --no-color        Force colours on or off (default: on for a terminal unless NO_COLOR is set)
+
+Configuration:
+  -c, --config <path>        Use this config file for every file (default: the nearest tl-lint.config.json)
+  --rule <id>:<level>        Set a rule's level: error, warn, info or off (repeatable)
+  --mode <upgrade|new>       upgrade (default): the template updates an existing scale set or VM;
+                             new: fresh deployments only (upgrade-only rules are off)
+  --parameters <path>        Bind this parameter file to every template
+
+Commands:
+  rules                      List the rules: id, level, mode, fix, description
+  rule <id>                  Print a rule's documentation
+
+  -h, --help                 Show this help
+  -v, --version              Print the version
+
+Exit codes: 0 no errors, and warnings within --max-warnings; 1 errors (parse errors included) or
+too many warnings; 2 usage or configuration error, nothing matched, or a fix could not be written.
+`;
+}

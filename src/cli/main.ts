@@ -1,0 +1,46 @@
+import { formatterNames } from '../formatters/index.js';
+import { parseCommand } from './args.js';
+import { helpText } from './help.js';
+import type { CliHost } from './host.js';
+import type { CliIo } from './io.js';
+import { runLint } from './lint-command.js';
+import { packageVersion } from './package-info.js';
+import { ruleDocs, rulesTable } from './rules-command.js';
+import { UsageError } from './usage-error.js';
+
+export type { CliHost } from './host.js';
+export type { CliIo, OutputStream } from './io.js';
+
+/** Runs one tl-lint command line and returns its exit code; never exits the process itself. */
+export async function main(argv: readonly string[], io: CliIo, host: CliHost): Promise<number> {
+  try {
+    const command = parseCommand(argv, { ruleIds: host.rules.map((rule) => rule.meta.id), formats: formatterNames });
+    switch (command.kind) {
+      case 'help':
+        io.stdout.write(helpText(formatterNames));
+        return 0;
+      case 'version':
+        io.stdout.write(`tl-lint ${packageVersion(host.packageRoot)}\n`);
+        return 0;
+      case 'rules':
+        io.stdout.write(rulesTable(host.rules));
+        return 0;
+      case 'rule':
+        io.stdout.write(await ruleDocs(command.id, host.rules, host.packageRoot));
+        return 0;
+      case 'lint':
+        return await runLint(command.options, io, host);
+    }
+  } catch (error) {
+    io.stderr.write(describeFailure(error));
+    return 2;
+  }
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof UsageError) return `tl-lint: ${error.message}\n`;
+  // The engine throws ConfigError for a broken config file: the message names the file and the problem.
+  if (error instanceof Error && error.name === 'ConfigError') return `tl-lint: ${error.message}\n`;
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return `tl-lint: internal error, please report it with the file that caused it.\n${detail}\n`;
+}

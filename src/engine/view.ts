@@ -1,0 +1,148 @@
+import { known, unknown, type Evaluated } from '../model/evaluated.js';
+import type { ResourceModel, TemplateModel } from '../model/template.js';
+import { getProperty, type JsonValue, type ObjectNode, type ValueNode } from '../model/value.js';
+import { isTiedTo } from './related.js';
+import type { PropertyView, ResourceView, TemplateView } from './rule.js';
+
+const TRUE = known(true);
+
+function lookupJson(value: JsonValue, segments: readonly string[]): JsonValue | undefined {
+  let current: JsonValue | undefined = value;
+  for (const segment of segments) {
+    if (Array.isArray(current)) {
+      current = /^\d+$/.test(segment) ? current[Number(segment)] : undefined;
+    } else if (current !== null && typeof current === 'object') {
+      const wanted = segment.toLowerCase();
+      const key: string | undefined = Object.keys(current).findLast((k) => k.toLowerCase() === wanted);
+      current = key === undefined ? undefined : current[key];
+    } else {
+      return undefined;
+    }
+    if (current === undefined) return undefined;
+  }
+  return current;
+}
+
+/** One step down from a written node; expressions are looked through via their origin. */
+function child(node: ValueNode, segment: string): ValueNode | undefined {
+  if (node.kind === 'object') return getProperty(node, segment)?.value;
+  if (node.kind === 'array' && /^\d+$/.test(segment)) return node.items[Number(segment)];
+  return undefined;
+}
+
+class ResourceViewImpl implements ResourceView {
+  readonly type: string;
+  readonly apiVersion: Evaluated;
+  readonly name: Evaluated;
+  readonly condition: Evaluated;
+  parent: ResourceView | undefined;
+  children: ResourceView[] = [];
+
+  constructor(
+    readonly model: ResourceModel,
+    readonly template: TemplateViewImpl,
+  ) {
+    this.type = model.type;
+    this.apiVersion = model.apiVersion ? this.eval(model.apiVersion) : unknown('error');
+    this.name = model.name ? this.eval(model.name) : unknown('error');
+    this.condition = model.condition ? this.eval(model.condition) : TRUE;
+  }
+
+  get typeRange() {
+    return this.model.typeRange;
+  }
+  get symbolicName() {
+    return this.model.symbolicName;
+  }
+  get existing() {
+    return this.model.existing;
+  }
+  get node() {
+    return this.model.node;
+  }
+
+  eval(node: ValueNode): Evaluated {
+    return this.model.deployment.evaluator.node(node);
+  }
+
+  get(path: string): PropertyView | undefined {
+    const segments = path.split('.');
+    let node: ValueNode = this.model.node;
+    let holder: ObjectNode | undefined;
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i] ?? '';
+      if (node.kind === 'expression') {
+        const value = this.eval(node);
+        const originNode = value.kind === 'known' ? value.origin?.node : undefined;
+        if (originNode && originNode !== node && originNode.kind !== 'expression') {
+          node = originNode;
+          i--;
+          continue;
+        }
+        if (value.kind !== 'known') return { node, value, holder: undefined };
+        const found = lookupJson(value.value, segments.slice(i));
+        return found === undefined ? undefined : { node, value: known(found), holder: undefined };
+      }
+      const next = child(node, segment);
+      if (!next) return undefined;
+      holder = node.kind === 'object' ? node : undefined;
+      node = next;
+    }
+    return { node, value: this.eval(node), holder };
+  }
+
+  deepestObject(path: string): { object: ObjectNode; rest: readonly string[] } | undefined {
+    const segments = path.split('.');
+    let object: ObjectNode = this.model.node;
+    let index = 0;
+    for (; index < segments.length; index++) {
+      const next = getProperty(object, segments[index] ?? '')?.value;
+      if (next?.kind !== 'object') break;
+      object = next;
+    }
+    // A written non-object on the way (not the last segment) cannot be descended into.
+    if (index < segments.length - 1 && getProperty(object, segments[index] ?? '')) return undefined;
+    return { object, rest: segments.slice(index) };
+  }
+
+  related(type: string): readonly ResourceView[] {
+    const wanted = type.toLowerCase();
+    return this.template.resources.filter(
+      (other) => other !== this && other.type.toLowerCase() === wanted && isTiedTo(other, this),
+    );
+  }
+}
+
+class TemplateViewImpl implements TemplateView {
+  readonly resources: ResourceViewImpl[];
+
+  constructor(readonly model: TemplateModel) {
+    const views = new Map<ResourceModel, ResourceViewImpl>();
+    this.resources = model.resources.map((resource) => {
+      const view = new ResourceViewImpl(resource, this);
+      views.set(resource, view);
+      return view;
+    });
+    for (const view of this.resources) {
+      const parent = view.model.parent && views.get(view.model.parent);
+      view.parent = parent;
+      parent?.children.push(view);
+    }
+  }
+
+  get file() {
+    return this.model.file;
+  }
+  get expressionProblems() {
+    return this.model.expressionProblems;
+  }
+
+  ofType(...types: string[]): readonly ResourceView[] {
+    const wanted = new Set(types.map((t) => t.toLowerCase()));
+    return this.resources.filter((r) => !r.existing && wanted.has(r.type.toLowerCase()));
+  }
+}
+
+export function createTemplateView(model: TemplateModel): TemplateView {
+  return new TemplateViewImpl(model);
+}

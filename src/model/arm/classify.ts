@@ -1,0 +1,33 @@
+import type { Node as JsonNode } from 'jsonc-parser';
+import { jsonProperty } from './jsonc-tree.js';
+
+export type JsonKind = 'template' | 'parameters' | 'other';
+
+// Deployment template schemas of every scope, from any host (schema.management.azure.com, or a
+// sovereign-cloud mirror), over http or https:
+// https://learn.microsoft.com/azure/azure-resource-manager/templates/syntax#template-format
+const templateSchema = /^https?:\/\/\S+\/(?:subscription|managementGroup|tenant)?deploymentTemplate\.json#?$/i;
+const parametersSchema = /^https?:\/\/\S+\/(?:subscription|managementGroup|tenant)?deploymentParameters\.json#?$/i;
+
+/**
+ * What a parsed JSON document is. `$schema` decides. Without `$schema`, an object with both a
+ * string `contentVersion` and `resources` is still a template: ARM deploys it (the schema is only
+ * an editor hint), and no other common JSON format uses that pair of keys. No file in the corpus
+ * relies on this (every template there has `$schema`), so it only widens what is linted.
+ */
+export function classifyJson(root: JsonNode | undefined): JsonKind {
+  if (root?.type !== 'object') return 'other';
+  const schema = jsonProperty(root, '$schema');
+  if (schema !== undefined) {
+    if (typeof schema.value !== 'string') return 'other';
+    const value = schema.value.trim();
+    if (templateSchema.test(value)) return 'template';
+    if (parametersSchema.test(value)) return 'parameters';
+    return 'other';
+  }
+  const resources = jsonProperty(root, 'resources');
+  const hasTemplateShape =
+    typeof jsonProperty(root, 'contentVersion')?.value === 'string' &&
+    (resources?.type === 'array' || resources?.type === 'object');
+  return hasTemplateShape ? 'template' : 'other';
+}

@@ -1,0 +1,85 @@
+// The ARM JSON front-end: a template file (and its parameter file) to the template model.
+import type { SourceFile } from '../source.js';
+import type { Comment, FixRenderer, ParseResult } from '../template.js';
+import { classifyJson } from './classify.js';
+import { collectComments } from './comments.js';
+import { buildTemplateModel } from './model.js';
+import { JsonLocator } from './locator.js';
+import { toValueNode, type ConvertContext } from './nodes.js';
+import { parameterFileBinder, readParameterValues } from './parameters.js';
+import { parseJson } from './parse.js';
+import type { PreparedText } from './preprocess.js';
+import { createArmRenderer } from './renderer.js';
+
+export { findParameterFileFor, diskReader, type SiblingReader } from './parameters.js';
+export { isCopyLoopArray } from './copy.js';
+export { locatorPath, type JsonPath } from './locator.js';
+export { MAX_NESTING } from './preprocess.js';
+
+export interface ArmParseOptions {
+  /** `--parameters`: bound to the template, wins over discovery. */
+  readonly parametersFile?: SourceFile;
+  /** Convention lookup beside the template (see `findParameterFileFor`). */
+  readonly findParametersFile?: (templatePath: string) => SourceFile | undefined;
+}
+
+/** Parses an ARM JSON file. Never throws: unreadable input is a `fatal` result with an offset. */
+export function parseArmFile(file: SourceFile, options: ArmParseOptions = {}): ParseResult {
+  try {
+    return parse(file, options);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { kind: 'fatal', file, offset: 0, message: `Internal error in the ARM front-end: ${detail}` };
+  }
+}
+
+function parse(file: SourceFile, options: ArmParseOptions): ParseResult {
+  const parsed = parseJson(file.text);
+  if (parsed.kind === 'error') return { kind: 'fatal', file, offset: parsed.offset, message: parsed.message };
+  const kind = classifyJson(parsed.root);
+  if (kind === 'parameters') return { kind: 'parameters', file };
+  if (kind === 'other' || parsed.root === undefined) return { kind: 'not-a-template', file };
+  const { prepared } = parsed;
+  const context: ConvertContext = { file, blankedStrings: prepared.blankedStrings, expressions: [], syntaxProblems: [] };
+  const root = toValueNode(parsed.root, JsonLocator.root, context);
+  if (root.kind !== 'object') return { kind: 'not-a-template', file };
+  const parametersFile = options.parametersFile ?? discover(file, options);
+  const values = parametersFile === undefined ? undefined : readParameterValues(parametersFile);
+  const comments = collectComments(file.text, prepared.comments);
+  return {
+    kind: 'template',
+    model: buildTemplateModel({
+      file,
+      root,
+      bindRoot: values === undefined ? () => undefined : parameterFileBinder(values),
+      expressions: context.expressions,
+      syntaxProblems: context.syntaxProblems,
+      comments,
+      parameterFiles: values === undefined || parametersFile === undefined ? [] : [parametersFile],
+      renderer: rendererOf(file, prepared, comments),
+    }),
+  };
+}
+
+/**
+ * A renderer for another JSON file of the run, such as a parameter file whose value a fix changes
+ * (nodes bound from it carry it as their `file`). Undefined when the file does not parse.
+ */
+export function createJsonRenderer(file: SourceFile): FixRenderer | undefined {
+  const parsed = parseJson(file.text);
+  if (parsed.kind !== 'json') return undefined;
+  return rendererOf(file, parsed.prepared, collectComments(file.text, parsed.prepared.comments));
+}
+
+function rendererOf(file: SourceFile, prepared: PreparedText, comments: readonly Comment[]): FixRenderer {
+  const multilineStrings = [...prepared.blankedStrings].map(([start, end]) => ({ start, end }));
+  return createArmRenderer({ file, prepared: prepared.text, comments, multilineStrings });
+}
+
+function discover(file: SourceFile, options: ArmParseOptions): SourceFile | undefined {
+  try {
+    return options.findParametersFile?.(file.path);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,10 @@
+import { Parser, Language } from 'web-tree-sitter';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+const require = createRequire(import.meta.url);
+await Parser.init();
+const lang = await Language.load(require.resolve('tree-sitter-bicep/tree-sitter-bicep.wasm'));
+const p = new Parser(); p.setLanguage(lang);
+const text = process.argv[2] === '-f' ? readFileSync(process.argv[3],'utf8') : process.argv[2];
+const t = p.parse(text);
+console.log(t.rootNode.toString());
