@@ -1,3 +1,4 @@
+import { DATA_VERSION } from '../azure/index.js';
 import { formatterNames } from '../formatters/index.js';
 import { parseCommand } from './args.js';
 import { helpText } from './help.js';
@@ -20,7 +21,7 @@ export async function main(argv: readonly string[], io: CliIo, host: CliHost): P
         io.stdout.write(helpText(formatterNames));
         return 0;
       case 'version':
-        io.stdout.write(`tl-lint ${packageVersion(host.packageRoot)}\n`);
+        io.stdout.write(`tl-lint ${packageVersion(host.packageRoot)} (data: ${DATA_VERSION})\n`);
         return 0;
       case 'rules':
         io.stdout.write(rulesTable(host.rules));

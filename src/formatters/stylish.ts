@@ -14,10 +14,11 @@ const maxAlignedMessage = 72;
  */
 export const stylish: Formatter = (results, context) => {
   const c = pc.createColors(context.color);
-  const totals = { error: 0, warning: 0, info: 0, fixableError: 0, fixableWarning: 0, unsafeFixable: 0 };
+  const totals = { error: 0, warning: 0, info: 0, fixableError: 0, fixableWarning: 0, unsafeFixable: 0, suppressed: 0 };
   let output = '\n';
 
   for (const result of results) {
+    totals.suppressed += result.suppressedMessages.length;
     if (result.messages.length === 0) continue;
     totals.error += result.errorCount;
     totals.warning += result.warningCount;
@@ -29,7 +30,9 @@ export const stylish: Formatter = (results, context) => {
   }
 
   const total = totals.error + totals.warning + totals.info;
-  if (total === 0) return '';
+  // Suppressed findings are counted, so a suppression never hides a problem silently (DESIGN §3).
+  const suppressed = totals.suppressed > 0 ? `${plural(totals.suppressed, 'problem')} suppressed by tl-lint-disable comments or metadata.\n` : '';
+  if (total === 0) return suppressed === '' ? '' : `\n${suppressed}`;
   const summaryColor = totals.error > 0 ? c.red : totals.warning > 0 ? c.yellow : c.blue;
   const summary = (text: string): string => `${summaryColor(c.bold(text))}\n`;
   output += summary(
@@ -43,7 +46,7 @@ export const stylish: Formatter = (results, context) => {
   if (totals.unsafeFixable > 0) {
     output += summary(`  ${plural(totals.unsafeFixable, 'problem')} potentially fixable with the \`--unsafe-fixes\` option.`);
   }
-  return output;
+  return output + suppressed;
 };
 
 function fileBlock(result: LintResult, c: Colors, cwd: string): string {

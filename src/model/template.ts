@@ -1,6 +1,7 @@
 import type { Evaluated } from './evaluated.js';
 import type { ExprNode } from './expr/ast.js';
 import type { FixIntent, TextEdit } from './fix.js';
+import type { ScopeDecls } from './scope.js';
 import type { SourceFile, TextRange } from './source.js';
 import type { ArrayNode, ObjectNode, ValueNode } from './value.js';
 
@@ -45,6 +46,8 @@ export interface ResourceModel {
 export interface DeploymentModel {
   /** The template object (ARM) or file (Bicep) that declares these resources. */
   readonly node: ObjectNode;
+  /** The parameters, variables and functions it declares, in either language's syntax. */
+  readonly decls: ScopeDecls;
   readonly evaluator: Evaluator;
   readonly resources: readonly ResourceModel[];
   /** Undefined for the root template. */

@@ -1,3 +1,4 @@
+import { DATA_VERSION } from '../../src/azure/index.js';
 /**
  * The built CLI end to end, as users run it. `npm ci` builds dist/ (the `prepare` script); when
  * sources are newer than dist/ (while developing), this builds it first.
@@ -47,7 +48,7 @@ beforeAll(() => {
 describe('tl-lint (built)', () => {
   it('prints its version', () => {
     const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-    expect(tlLint(['--version'])).toMatchObject({ code: 0, stdout: `tl-lint ${version}\n` });
+    expect(tlLint(['--version'])).toMatchObject({ code: 0, stdout: `tl-lint ${version} (data: ${DATA_VERSION})\n` });
   });
 
   it('finds the Trusted Launch blockers in examples/before and none in examples/after', () => {

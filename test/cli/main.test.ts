@@ -1,3 +1,4 @@
+import { DATA_VERSION } from '../../src/azure/index.js';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -277,7 +278,7 @@ describe('commands', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: tl-lint \[options\] \[paths or globs\.\.\.\]\n/);
     expect(help.stdout).toContain('-f, --format <name>        stylish | json (default: stylish)');
-    expect(await run(root, ['--version'])).toMatchObject({ code: 0, stdout: 'tl-lint 9.8.7\n' });
+    expect(await run(root, ['--version'])).toMatchObject({ code: 0, stdout: `tl-lint 9.8.7 (data: ${DATA_VERSION})\n` });
     expect(await run(root, ['rules', '--help'])).toMatchObject({ code: 0 });
   });
 

@@ -48,14 +48,15 @@ describe('stylish', () => {
         '\u2716 5 problems (3 errors, 1 warning, 1 info)',
         '  1 error and 0 warnings potentially fixable with the `--fix` option.',
         '  1 problem potentially fixable with the `--unsafe-fixes` option.',
+        '1 problem suppressed by tl-lint-disable comments or metadata.',
         '',
       ].join('\n'),
     );
   });
 
-  it('prints nothing when there is nothing to report', () => {
+  it('prints only the suppressed count when nothing else is reported, and nothing for nothing', () => {
     const clean = results.filter((r) => r.messages.length === 0);
-    expect(stylish(clean, plain)).toBe('');
+    expect(stylish(clean, plain)).toBe('\n1 problem suppressed by tl-lint-disable comments or metadata.\n');
     expect(stylish([], plain)).toBe('');
   });
 

@@ -62,7 +62,7 @@ function buildDeployment(
   state: BuildState,
 ): DeploymentModel {
   const resources: ResourceModel[] = [];
-  const deployment: DeploymentModel = { node: template, evaluator, resources, parent, holder };
+  const deployment: DeploymentModel = { node: template, decls, evaluator, resources, parent, holder };
   state.scopes.push({ template, decls });
   const context = { deployment, decls, list: resources, state };
   collectResources(getProperty(template, 'resources')?.value, undefined, context);
