@@ -1,8 +1,7 @@
+import { declKey } from '../../src/model/scope.js';
 import type { DeploymentModel } from '../../src/model/template.js';
-import { getProperty, type ArrayNode, type JsonValue, type ObjectNode, type ValueNode } from '../../src/model/value.js';
+import { getProperty, type ArrayNode, type JsonValue, type ValueNode } from '../../src/model/value.js';
 
-// The model does not expose parameter and variable declarations to rules, so these read the
-// deployment's template object (the ARM layout, which compiled Bicep shares).
 
 /** A parameter declaration as written in a deployment (a template, or a nested inline template). */
 export interface ParameterInfo {
@@ -14,10 +13,6 @@ export interface ParameterInfo {
   readonly deployment: DeploymentModel;
 }
 
-function section(deployment: DeploymentModel, key: 'parameters' | 'variables'): ObjectNode | undefined {
-  const node = getProperty(deployment.node, key)?.value;
-  return node?.kind === 'object' ? node : undefined;
-}
 
 /**
  * The declaration that `parameters(name)` reads in `deployment`: its own, or, for a nested
@@ -25,40 +20,28 @@ function section(deployment: DeploymentModel, key: 'parameters' | 'variables'): 
  */
 export function findParameter(deployment: DeploymentModel, name: string): ParameterInfo | undefined {
   for (let scope: DeploymentModel | undefined = deployment; scope; scope = scope.parent) {
-    const declared = section(scope, 'parameters');
-    const property = declared && getProperty(declared, name);
-    if (!property) continue;
-    const fields = property.value.kind === 'object' ? property.value : undefined;
-    const type = fields && getProperty(fields, 'type')?.value;
-    const allowed = fields && getProperty(fields, 'allowedValues')?.value;
-    return {
-      name: property.key,
-      node: property.value,
-      type: type?.kind === 'literal' && typeof type.value === 'string' ? type.value : undefined,
-      allowedValues: allowed?.kind === 'array' ? allowed : undefined,
-      deployment: scope,
-    };
+    const declared = scope.decls.parameters.get(declKey(name));
+    if (declared) return { name: declared.name, node: declared.node, type: declared.type, allowedValues: declared.allowedValues, deployment: scope };
   }
   return undefined;
 }
 
-function variableProperty(deployment: DeploymentModel, name: string) {
+function declaringScope(deployment: DeploymentModel, name: string): DeploymentModel | undefined {
   for (let scope: DeploymentModel | undefined = deployment; scope; scope = scope.parent) {
-    const declared = section(scope, 'variables');
-    const property = declared && getProperty(declared, name);
-    if (property) return property;
+    if (scope.decls.variables.has(declKey(name))) return scope;
   }
   return undefined;
 }
 
 /** The written value of `variables(name)`, searched like `findParameter`. */
 export function findVariable(deployment: DeploymentModel, name: string): ValueNode | undefined {
-  return variableProperty(deployment, name)?.value;
+  return declaringScope(deployment, name)?.decls.variables.get(declKey(name));
 }
 
 /** A variable's name as declared (origins may carry it lower-cased). */
 export function declaredVariableName(deployment: DeploymentModel, name: string): string {
-  return variableProperty(deployment, name)?.key ?? name;
+  const variables = declaringScope(deployment, name)?.decls.variablesNode;
+  return (variables && getProperty(variables, name)?.key) ?? name;
 }
 
 /**

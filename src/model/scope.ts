@@ -25,7 +25,12 @@ export interface UserFunctionDecl {
   readonly output: ValueNode | undefined;
 }
 
-/** Everything a template (or nested inline template) declares, for the evaluator. */
+/** The key of a name in the declaration maps: ARM names are case-insensitive. */
+export function declKey(name: string): string {
+  return name.toLowerCase();
+}
+
+/** Everything a template (or nested inline template) declares, for the evaluator; maps are keyed by `declKey`. */
 export interface ScopeDecls {
   readonly parameters: ReadonlyMap<string, ParameterDecl>;
   readonly variables: ReadonlyMap<string, ValueNode>;
