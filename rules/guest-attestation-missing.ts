@@ -4,10 +4,11 @@ import { printExpression } from '../src/model/expr/index.js';
 import type { FixIntent } from '../src/model/fix.js';
 import { getProperty, type JsonValue } from '../src/model/value.js';
 import { guestAttestationsOf } from './support/attestation.js';
-import { computeResources, describe, isScaleSet } from './support/compute.js';
+import { computeResources, describe, isScaleSet, isTrustedLaunchCapable } from './support/compute.js';
+import { decidingNode, describeChanges, scenariosFor, type Scenario } from './support/scenarios.js';
 import { extensionsOf } from './support/extensions.js';
 import { decideOs } from './support/os.js';
-import { UEFI_FLAGS, flagState, trustedLaunchType } from './support/uefi.js';
+import { UEFI_FLAGS, flagPath, flagState, isOn, securityProfilePath, trustedLaunchType } from './support/uefi.js';
 
 // Guest attestation (boot integrity monitoring) is the recommended last step of enabling Trusted
 // Launch. https://learn.microsoft.com/azure/virtual-machines/boot-integrity-monitoring-overview
@@ -19,6 +20,8 @@ export default defineRule({
     description: 'Recommends the GuestAttestation extension on Trusted Launch scale sets and VMs with Secure Boot and vTPM on.',
     messages: {
       missing: 'The {{resource}} runs Trusted Launch with Secure Boot and vTPM on but has no GuestAttestation extension: nothing attests its boot integrity.',
+      missingOverridable:
+        'The {{resource}} runs Trusted Launch with Secure Boot and vTPM on but has no GuestAttestation extension: nothing attests its boot integrity. No fix: a parameter can turn Trusted Launch, Secure Boot or vTPM off ({{when}}), so the extension needs a condition that requires all three; add it as a separate extension resource with such a condition.',
       missingUnknownOs:
         'The {{resource}} runs Trusted Launch with Secure Boot and vTPM on but has no GuestAttestation extension: nothing attests its boot integrity. No fix: its OS cannot be told from osDisk.osType, osProfile or the image, so the publisher (Windows or Linux attestation) is unknown.',
     },
@@ -32,6 +35,11 @@ export default defineRule({
       if (guestAttestationsOf(resource).length > 0 || hasUnknownExtensions(resource)) continue;
       const os = decideOs(resource);
       const data = { resource: describe(resource) };
+      const overridable = offScenario(resource);
+      if (overridable) {
+        context.report({ messageId: 'missingOverridable', data: { ...data, when: describeChanges(overridable.changes) }, range: resource.typeRange, resource });
+        continue;
+      }
       if (!os) {
         context.report({ messageId: 'missingUnknownOs', data, range: resource.typeRange, resource });
         continue;
@@ -51,6 +59,24 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * A deployment in which a parameter turns Trusted Launch or a UEFI flag off: an extension added
+ * without a condition would then deploy and fail.
+ */
+function offScenario(resource: ResourceView): Scenario | undefined {
+  const securityType = decidingNode(resource, `${securityProfilePath(resource)}.securityType`);
+  const roots = [securityType, ...UEFI_FLAGS.map((flag) => decidingNode(resource, flagPath(resource, flag)))];
+  return scenariosFor(resource, roots).find((scenario) => {
+    if (scenario.changes.length === 0) return false;
+    const type = scenario.valueAt(resource, `${securityProfilePath(resource)}.securityType`);
+    if (type?.kind !== 'known' || !isTrustedLaunchCapable(type.value)) return true;
+    return UEFI_FLAGS.some((flag) => {
+      const value = scenario.valueAt(resource, flagPath(resource, flag));
+      return value?.kind !== 'known' || !isOn(value.value);
+    });
+  });
+}
 
 /** Extensions written by an expression that cannot be evaluated may well include GuestAttestation. */
 function hasUnknownExtensions(resource: ResourceView): boolean {

@@ -134,7 +134,7 @@ ruleTester('guest-attestation-missing', {
 });
 
 fixtureTests('guest-attestation-missing', [
-  { file: 'vmss-azure-files-linux.json', findings: ['missing@151:15'] },
-  { file: 'vmss-windows-app-gateway.json', findings: ['missing@121:15'] },
+  { file: 'vmss-azure-files-linux.json', findings: ['missingOverridable@151:15'] },
+  { file: 'vmss-windows-app-gateway.json', findings: ['missingOverridable@121:15'] },
   { file: 'vm-simple-windows.json', findings: [] },
 ]);
