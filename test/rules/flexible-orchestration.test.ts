@@ -1,18 +1,7 @@
 import { fixtureTests } from './fixtures.js';
-import { ruleTester, template } from './harness.js';
+import { scaleSetTemplate, ruleTester, template } from './harness.js';
 
-const vmss = (properties: string, parameters = '') =>
-  template(
-    `[
-    {
-      "type": "Microsoft.Compute/virtualMachineScaleSets",
-      "apiVersion": "2024-07-01",
-      "name": "web",
-      "properties": ${properties}
-    }
-  ]`,
-    parameters,
-  );
+const vmss = scaleSetTemplate;
 
 const withMember = (vmssId: string) =>
   template(`[

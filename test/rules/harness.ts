@@ -85,3 +85,24 @@ export function template(resources: string, parameters = ''): string {
     '',
   ].join('\n');
 }
+
+function singleResource(type: string, name: string) {
+  return (properties: string, parameters = ''): string =>
+    template(
+      `[
+    {
+      "type": "${type}",
+      "apiVersion": "2024-07-01",
+      "name": "${name}",
+      "properties": ${properties}
+    }
+  ]`,
+      parameters,
+    );
+}
+
+/** A template with one scale set named `web` whose `properties` are given. */
+export const scaleSetTemplate = singleResource('Microsoft.Compute/virtualMachineScaleSets', 'web');
+
+/** A template with one VM named `vm1` whose `properties` are given. */
+export const vmTemplate = singleResource('Microsoft.Compute/virtualMachines', 'vm1');

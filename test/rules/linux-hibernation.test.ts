@@ -1,18 +1,7 @@
 import { fixtureTests } from './fixtures.js';
-import { ruleTester, template } from './harness.js';
+import { vmTemplate, ruleTester, template } from './harness.js';
 
-const vm = (properties: string, parameters = '') =>
-  template(
-    `[
-    {
-      "type": "Microsoft.Compute/virtualMachines",
-      "apiVersion": "2024-07-01",
-      "name": "vm1",
-      "properties": ${properties}
-    }
-  ]`,
-    parameters,
-  );
+const vm = vmTemplate;
 
 const linux = '"osProfile": { "linuxConfiguration": { "disablePasswordAuthentication": true } }';
 const windows = '"osProfile": { "windowsConfiguration": { "provisionVMAgent": true } }';

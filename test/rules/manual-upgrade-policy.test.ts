@@ -1,20 +1,9 @@
 import { fixtureTests } from './fixtures.js';
-import { ruleTester, template } from './harness.js';
+import { ruleTester, scaleSetTemplate } from './harness.js';
 
 const profile = '"virtualMachineProfile": { "storageProfile": { "imageReference": { "publisher": "Canonical" } } }';
 
-const vmss = (properties: string, parameters = '') =>
-  template(
-    `[
-    {
-      "type": "Microsoft.Compute/virtualMachineScaleSets",
-      "apiVersion": "2024-07-01",
-      "name": "web",
-      "properties": ${properties}
-    }
-  ]`,
-    parameters,
-  );
+const vmss = scaleSetTemplate;
 
 ruleTester('manual-upgrade-policy', {
   valid: [

@@ -1,5 +1,5 @@
 import { fixtureTests } from './fixtures.js';
-import { ruleTester, template } from './harness.js';
+import { vmTemplate, ruleTester, template } from './harness.js';
 
 const vmss = (virtualMachineProfile: string, apiVersion = '2024-07-01') =>
   template(`[
@@ -13,18 +13,7 @@ const vmss = (virtualMachineProfile: string, apiVersion = '2024-07-01') =>
     }
   ]`);
 
-const vm = (properties: string, parameters = '') =>
-  template(
-    `[
-    {
-      "type": "Microsoft.Compute/virtualMachines",
-      "apiVersion": "2024-07-01",
-      "name": "vm1",
-      "properties": ${properties}
-    }
-  ]`,
-    parameters,
-  );
+const vm = vmTemplate;
 
 const trustedLaunch = '{ "securityType": "TrustedLaunch", "uefiSettings": { "secureBootEnabled": true, "vTpmEnabled": true } }';
 
