@@ -19,6 +19,52 @@ export interface LintCommandOptions {
   readonly quiet: boolean;
   /** undefined: colour when stdout is a terminal and NO_COLOR is not set. */
   readonly color: boolean | undefined;
+  /** `--baseline`: report only findings whose fingerprints this file does not record. */
+  readonly baseline: string | undefined;
+  /** `--write-baseline`: record every current finding in this file. */
+  readonly writeBaseline: string | undefined;
+  /** `--cache`, with `--cache-location` or the default `.tl-lint-cache`. */
+  readonly cache: string | undefined;
+  /** `--jobs`: worker threads; undefined lets the CLI choose (the number of cores for large runs). */
+  readonly jobs: number | undefined;
+  readonly shard: Shard | undefined;
+}
+
+/** `--shard k/n`: the k-th of n parts of the file set, 1-based. */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+export type PlanFormat = 'text' | 'markdown' | 'json';
+
+export const planFormats: readonly PlanFormat[] = ['text', 'markdown', 'json'];
+
+export interface PlanCommandOptions {
+  readonly patterns: readonly string[];
+  readonly format: PlanFormat;
+  readonly outputFile: string | undefined;
+  readonly configFile: string | undefined;
+  readonly ruleOverrides: Readonly<Record<string, Setting>>;
+  readonly mode: Mode | undefined;
+  readonly parametersFile: string | undefined;
+  readonly color: boolean | undefined;
+}
+
+export interface RollbackCommandOptions {
+  readonly patterns: readonly string[];
+  /** Print the diff, write nothing. */
+  readonly dryRun: boolean;
+  /** Also edit variables and parameter defaults that other resources may share. */
+  readonly unsafe: boolean;
+  readonly configFile: string | undefined;
+  readonly parametersFile: string | undefined;
+  readonly color: boolean | undefined;
+}
+
+export interface InitCommandOptions {
+  readonly force: boolean;
+  readonly mode: Mode | undefined;
 }
 
 export type Command =
@@ -26,7 +72,10 @@ export type Command =
   | { readonly kind: 'version' }
   | { readonly kind: 'rules' }
   | { readonly kind: 'rule'; readonly id: string }
-  | { readonly kind: 'lint'; readonly options: LintCommandOptions };
+  | { readonly kind: 'lint'; readonly options: LintCommandOptions }
+  | { readonly kind: 'plan'; readonly options: PlanCommandOptions }
+  | { readonly kind: 'rollback'; readonly options: RollbackCommandOptions }
+  | { readonly kind: 'init'; readonly options: InitCommandOptions };
 
 export interface ArgContext {
   readonly ruleIds: readonly string[];
@@ -49,7 +98,44 @@ const lintOptions = {
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
+  shard: { type: 'string' },
 } as const;
+
+const planOptions = {
+  format: lintOptions.format,
+  'output-file': lintOptions['output-file'],
+  config: lintOptions.config,
+  rule: lintOptions.rule,
+  mode: lintOptions.mode,
+  parameters: lintOptions.parameters,
+  color: lintOptions.color,
+  'no-color': lintOptions['no-color'],
+  help: lintOptions.help,
+} as const;
+
+const rollbackOptions = {
+  'dry-run': { type: 'boolean' },
+  'unsafe-fixes': lintOptions['unsafe-fixes'],
+  config: lintOptions.config,
+  parameters: lintOptions.parameters,
+  color: lintOptions.color,
+  'no-color': lintOptions['no-color'],
+  help: lintOptions.help,
+} as const;
+
+const initOptions = {
+  force: { type: 'boolean' },
+  mode: lintOptions.mode,
+  help: lintOptions.help,
+} as const;
+
+/** Where `--cache` keeps its file when `--cache-location` is not given (ESLint's is `.eslintcache`). */
+export const DEFAULT_CACHE_LOCATION = '.tl-lint-cache';
 
 const settings: readonly Setting[] = ['error', 'warn', 'info', 'off'];
 const modes: readonly Mode[] = ['upgrade', 'new'];
@@ -69,12 +155,14 @@ export function parseCommand(argv: readonly string[], context: ArgContext): Comm
     if (id === undefined || extra.length > 0) throw new UsageError("'rule' takes exactly one rule id: tl-lint rule <id>");
     return { kind: 'rule', id };
   }
+  if (first === 'plan') return parsePlan(rest, context);
+  if (first === 'rollback') return parseRollback(rest);
+  if (first === 'init') return parseInit(rest);
 
   const { positionals, values } = strictParse(argv, lintOptions);
   if (values.help === true) return { kind: 'help' };
   if (values.version === true) return { kind: 'version' };
-  if (values.color === true && values['no-color'] === true) throw new UsageError('--color and --no-color cannot be used together.');
-
+  const color = parseColor(values.color, values['no-color']);
   const format = values.format ?? 'stylish';
   if (!context.formats.includes(format)) {
     throw new UsageError(`Unknown format '${format}'. Formats: ${context.formats.join(', ')}.`);
@@ -94,9 +182,81 @@ export function parseCommand(argv: readonly string[], context: ArgContext): Comm
       parametersFile: values.parameters,
       maxWarnings: parseMaxWarnings(values['max-warnings']),
       quiet: values.quiet === true,
-      color: values['no-color'] === true ? false : values.color,
+      color,
+      baseline: values.baseline,
+      writeBaseline: values['write-baseline'],
+      cache: values.cache === true ? (values['cache-location'] ?? DEFAULT_CACHE_LOCATION) : undefined,
+      jobs: parseJobs(values.jobs),
+      shard: parseShard(values.shard),
     },
   };
+}
+
+function parsePlan(args: readonly string[], context: ArgContext): Command {
+  const { positionals, values } = strictParse(args, planOptions);
+  if (values.help === true) return { kind: 'help' };
+  const color = parseColor(values.color, values['no-color']);
+  const format = planFormats.find((f) => f === (values.format ?? 'text'));
+  if (format === undefined) throw new UsageError(`Unknown plan format '${values.format ?? ''}'. Formats: ${planFormats.join(', ')}.`);
+  return {
+    kind: 'plan',
+    options: {
+      patterns: positionals.length > 0 ? positionals : ['.'],
+      format,
+      outputFile: values['output-file'],
+      configFile: values.config,
+      ruleOverrides: parseRuleOverrides(values.rule ?? [], context.ruleIds),
+      mode: parseMode(values.mode),
+      parametersFile: values.parameters,
+      color,
+    },
+  };
+}
+
+function parseRollback(args: readonly string[]): Command {
+  const { positionals, values } = strictParse(args, rollbackOptions);
+  if (values.help === true) return { kind: 'help' };
+  if (positionals.length === 0) throw new UsageError("'rollback' rewrites files: name them (tl-lint rollback <paths or globs...>).");
+  return {
+    kind: 'rollback',
+    options: {
+      patterns: positionals,
+      dryRun: values['dry-run'] === true,
+      unsafe: values['unsafe-fixes'] === true,
+      configFile: values.config,
+      parametersFile: values.parameters,
+      color: parseColor(values.color, values['no-color']),
+    },
+  };
+}
+
+function parseInit(args: readonly string[]): Command {
+  const { positionals, values } = strictParse(args, initOptions);
+  if (values.help === true) return { kind: 'help' };
+  if (positionals.length > 0) throw new UsageError(`'init' takes no arguments (got '${positionals.join(' ')}').`);
+  return { kind: 'init', options: { force: values.force === true, mode: parseMode(values.mode) } };
+}
+
+function parseColor(color: boolean | undefined, noColor: boolean | undefined): boolean | undefined {
+  if (color === true && noColor === true) throw new UsageError('--color and --no-color cannot be used together.');
+  return noColor === true ? false : color;
+}
+
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--jobs expects a whole number >= 1, got '${value}'.`);
+  return Number(value);
+}
+
+export function parseShard(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`--shard expects <k>/<n> with 1 <= k <= n (e.g. 2/4), got '${value}'.`);
+  }
+  return { index, count };
 }
 
 function strictParse<const Options extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: Options) {

@@ -8,4 +8,5 @@ process.exitCode = await main(process.argv.slice(2), processIo(), {
   createEngine,
   rules: allRules,
   packageRoot: findPackageRoot(import.meta.url),
+  workerScript: new URL('./lint-worker.js', import.meta.url),
 });

@@ -1,4 +1,5 @@
 /** Unified diff (`diff -u` / git style) of two texts, line by line. */
+import { isAbsolute, relative, sep } from 'node:path';
 
 export interface DiffOptions {
   readonly fromFile: string;
@@ -141,4 +142,12 @@ function renderHunk(hunk: Hunk): string {
 function range(start0: number, count: number): string {
   if (count === 0) return `${String(start0)},0`;
   return count === 1 ? String(start0 + 1) : `${String(start0 + 1)},${String(count)}`;
+}
+
+/** git's `a/` and `b/` names for files below cwd; the absolute path for the others. */
+export function diffNames(path: string, cwd: string): { fromFile: string; toFile: string } {
+  const shown = relative(cwd, path);
+  if (shown.startsWith('..') || isAbsolute(shown)) return { fromFile: path, toFile: path };
+  const posix = shown.split(sep).join('/');
+  return { fromFile: `a/${posix}`, toFile: `b/${posix}` };
 }

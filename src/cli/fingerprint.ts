@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { relative, sep } from 'node:path';
+import { relative } from 'node:path';
 import type { LintMessage, LintResult } from '../engine/result.js';
 import { parseSource } from '../model/frontends.js';
 import { createSourceFile } from '../model/source.js';
 import type { ResourceModel } from '../model/template.js';
 import type { ValueNode } from '../model/value.js';
+import { portablePath } from './paths.js';
 
 /** The `partialFingerprints` key of SARIF results, and the version of the recipe below. */
 export const FINGERPRINT_KEY = 'tlLintFingerprint/v1';
@@ -18,11 +19,11 @@ export const FINGERPRINT_KEY = 'tlLintFingerprint/v1';
  * files gets one fingerprint. Equal findings are told apart by an occurrence count, `hash:n`, as
  * CodeQL does for `primaryLocationLineHash`.
  */
-export function fingerprintMessages(result: LintResult, baseDir: string): string[] {
+export function fingerprintMessages(result: LintResult, baseDir: string, messages: readonly LintMessage[] = result.messages): string[] {
   const path = portablePath(relative(baseDir, result.filePath));
-  const resourceAt = result.messages.length > 0 && result.source !== undefined ? resourceLocator(result.filePath, result.source) : () => '';
+  const resourceAt = messages.length > 0 && result.source !== undefined ? resourceLocator(result.filePath, result.source) : () => '';
   const seen = new Map<string, number>();
-  return result.messages.map((message) => {
+  return messages.map((message) => {
     const flagged = result.source?.slice(message.offset, message.offset + message.length) ?? '';
     const hash = digest([message.ruleId ?? '', path, resourceAt(message.offset, message.length), message.messageId ?? '', foldWhitespace(flagged)]);
     const occurrence = (seen.get(hash) ?? 0) + 1;
@@ -39,10 +40,6 @@ export function fingerprintAll(results: readonly LintResult[], baseDir: string):
     result.messages.forEach((message, index) => fingerprints.set(message, prints[index] ?? ''));
   }
   return fingerprints;
-}
-
-export function portablePath(path: string): string {
-  return path.split(sep).join('/');
 }
 
 function digest(parts: readonly string[]): string {

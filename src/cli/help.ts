@@ -1,5 +1,8 @@
 export function helpText(formats: readonly string[]): string {
   return `Usage: tl-lint [options] [paths or globs...]
+       tl-lint plan [--format text|markdown|json] [paths or globs...]
+       tl-lint rollback [--dry-run] [--unsafe-fixes] <paths or globs...>
+       tl-lint init [--mode upgrade|new] [--force]
        tl-lint rules
        tl-lint rule <id>
 
@@ -21,6 +24,15 @@ Output:
   --quiet                    Report errors only
   --max-warnings <n>         Exit with 1 when there are more than n warnings
   --color, --no-color        Force colours on or off (default: on for a terminal unless NO_COLOR is set)
+                             (a progress line shows on a terminal for runs over 300 files, never in CI)
+
+Working at scale:
+  --baseline <path>          Report only findings that this baseline file does not record
+  --write-baseline <path>    Record every current finding in this baseline file
+  --cache                    Skip files unchanged since the last run (content, config, parameters, version)
+  --cache-location <path>    Where the cache lives (default: .tl-lint-cache)
+  -j, --jobs <n>             Lint in n worker threads (default: the number of cores; one thread under 64 files)
+  --shard <k>/<n>            Lint only the k-th of n deterministic parts of the files (CI matrices)
 
 Configuration:
   -c, --config <path>        Use this config file for every file (default: the nearest tl-lint.config.json)
@@ -30,6 +42,13 @@ Configuration:
   --parameters <path>        Bind this parameter file to every template
 
 Commands:
+  plan                       Per scale set and VM: blockers, the fixes as a diff, their cost, the commands
+                             to run after deploying and how to roll back (--format text|markdown|json,
+                             -o, --config, --rule, --mode, --parameters)
+  rollback                   Rewrite each Trusted Launch scale set and VM to securityType Standard with
+                             uefiSettings null, and disable its GuestAttestation extension
+                             (--dry-run prints the diff; --unsafe-fixes also edits shared variables)
+  init                       Write a starter tl-lint.config.json with its $schema (--mode, --force)
   rules                      List the rules: id, level, mode, fix, description
   rule <id>                  Print a rule's documentation
 
@@ -37,6 +56,7 @@ Commands:
   -v, --version              Print the version
 
 Exit codes: 0 no errors, and warnings within --max-warnings; 1 errors (parse errors included) or
-too many warnings; 2 usage or configuration error, nothing matched, or a fix could not be written.
+too many warnings (rollback: a machine could not be rolled back); 2 usage or configuration error,
+nothing matched, or a fix could not be written.
 `;
 }

@@ -1,15 +1,22 @@
-import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import pc from 'picocolors';
+import { DATA_VERSION } from '../azure/data-version.js';
+import type { LintOptions } from '../engine/api.js';
 import type { LintResult } from '../engine/result.js';
-import { getFormatter } from '../formatters/index.js';
+import { getFormatter, type FormatContext, type ToolInfo } from '../formatters/index.js';
 import type { LintCommandOptions } from './args.js';
-import { unifiedDiff } from './diff.js';
+import { readBaseline, withBaselines } from './baseline.js';
+import { LintCache } from './cache.js';
+import { diffNames, unifiedDiff } from './diff.js';
+import { requireFile, writeReport } from './command-support.js';
 import { discoverFiles } from './files.js';
 import type { CliHost } from './host.js';
 import type { CliIo } from './io.js';
+import { chooseJobs, createLinter } from './jobs.js';
 import { isWorthReporting, lintFiles, type LintedFile } from './lint-files.js';
+import { safePackageVersion } from './package-info.js';
+import { createProgress } from './progress.js';
+import { selectShard } from './shard.js';
 import { UsageError } from './usage-error.js';
 import { writeFixedFile } from './write-fix.js';
 
@@ -19,16 +26,41 @@ export async function runLint(options: LintCommandOptions, io: CliIo, host: CliH
   requireFile('Config file', options.configFile, io.cwd);
   requireFile('Parameters file', options.parametersFile, io.cwd);
 
-  const engine = await host.createEngine({
+  const lintOptions: LintOptions = {
     cwd: io.cwd,
     ruleOverrides: options.ruleOverrides,
     fix: options.fix,
     ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
     ...(options.mode === undefined ? {} : { mode: options.mode }),
     ...(options.parametersFile === undefined ? {} : { parametersFile: options.parametersFile }),
-  });
-  const files = await discoverFiles(options.patterns, { cwd: io.cwd, isIgnored: (path) => engine.isIgnored(path) });
-  const linted = (await lintFiles(engine, files, { snapshots: options.fix !== false })).filter(isWorthReporting);
+  };
+  const engine = await host.createEngine(lintOptions);
+  const baselinePath = options.baseline === undefined ? undefined : resolve(io.cwd, options.baseline);
+  const baseline = baselinePath === undefined ? undefined : { baseline: await readBaseline(baselinePath), path: baselinePath };
+  const discovered = await discoverFiles(options.patterns, { cwd: io.cwd, isIgnored: (path) => engine.isIgnored(path) });
+  const files = options.shard === undefined ? discovered : selectShard(discovered, options.shard, io.cwd);
+  const cache =
+    options.cache === undefined
+      ? undefined
+      : await LintCache.openAt(options.cache, io.cwd, { toolVersion: safePackageVersion(host.packageRoot), dataVersion: DATA_VERSION, lintOptions });
+
+  const toLint = files.filter((file) => !file.ignored).length;
+  const linter = createLinter(host, engine, lintOptions, chooseJobs(options.jobs, toLint));
+  const progress = createProgress(io, files.length);
+  let linted: LintedFile[];
+  try {
+    linted = await lintFiles(linter.lint, files, {
+      snapshots: options.fix !== false,
+      concurrency: linter.concurrency,
+      ...(cache === undefined ? {} : { cache }),
+      ...(progress === undefined ? {} : { onProgress: (done: number) => { progress.update(done); } }),
+    });
+  } finally {
+    progress?.finish();
+    await linter.close();
+  }
+  linted = linted.filter(isWorthReporting);
+  await cache?.save();
 
   const color = options.color ?? (io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '');
   let writeFailed = false;
@@ -41,13 +73,20 @@ export async function runLint(options: LintCommandOptions, io: CliIo, host: CliH
     writeFailed = !(await writeFixes(linted, io));
   }
 
-  const results = linted.map((entry) => entry.result);
+  const writeTo = options.writeBaseline === undefined ? undefined : resolve(io.cwd, options.writeBaseline);
+  const results = await withBaselines(linted.map((entry) => entry.result), { baseline, writeTo }, io);
   const shown = options.quiet ? errorsOnly(results) : results;
-  const report = formatter(shown, { color: options.outputFile === undefined ? color : options.color === true, cwd: io.cwd });
+  const context: FormatContext = {
+    color: options.outputFile === undefined ? color : options.color === true,
+    cwd: reportBase(options.format, io),
+    rules: host.rules.map((rule) => rule.meta),
+    tool: toolInfo(host),
+  };
+  const report = formatter(shown, context);
   if (options.outputFile === undefined) {
     if (report !== '') io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
   } else {
-    await writeReport(resolve(io.cwd, options.outputFile), report);
+    await writeReport(options.outputFile, io.cwd, report);
   }
 
   if (writeFailed) return 2;
@@ -60,17 +99,17 @@ export async function runLint(options: LintCommandOptions, io: CliIo, host: CliH
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-async function writeReport(path: string, report: string): Promise<void> {
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, report);
-  } catch (error) {
-    throw new UsageError(`Cannot write the report to ${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
+/**
+ * GitHub resolves the paths of annotations and code scanning results against the checkout, which
+ * is not the working directory when tl-lint runs in a subdirectory.
+ */
+function reportBase(format: string, io: CliIo): string {
+  const workspace = io.env.GITHUB_WORKSPACE;
+  return (format === 'github' || format === 'sarif') && workspace !== undefined && workspace !== '' ? resolve(workspace) : io.cwd;
 }
 
-function requireFile(what: string, path: string | undefined, cwd: string): void {
-  if (path !== undefined && !existsSync(resolve(cwd, path))) throw new UsageError(`${what} not found: ${path}`);
+function toolInfo(host: CliHost): ToolInfo {
+  return { name: 'tl-lint', version: safePackageVersion(host.packageRoot), dataVersion: DATA_VERSION, docsDirectory: join(host.packageRoot, 'docs', 'rules') };
 }
 
 function hasChanges(entry: LintedFile): boolean {
@@ -118,14 +157,6 @@ function diffs(linted: readonly LintedFile[], cwd: string, color: boolean): stri
       return color ? diff.split('\n').map(paint).join('\n') : diff;
     })
     .join('');
-}
-
-/** git's `a/` and `b/` names for files below cwd; the absolute path for the others. */
-function diffNames(path: string, cwd: string): { fromFile: string; toFile: string } {
-  const shown = relative(cwd, path);
-  if (shown.startsWith('..') || isAbsolute(shown)) return { fromFile: path, toFile: path };
-  const posix = shown.split(sep).join('/');
-  return { fromFile: `a/${posix}`, toFile: `b/${posix}` };
 }
 
 /** ESLint's `getErrorResults`: error messages only, and only the files that have some. */

@@ -4,7 +4,10 @@ import { parseCommand } from './args.js';
 import { helpText } from './help.js';
 import type { CliHost } from './host.js';
 import type { CliIo } from './io.js';
+import { runInit } from './init-command.js';
 import { runLint } from './lint-command.js';
+import { runPlan } from './plan-command.js';
+import { runRollback } from './rollback-command.js';
 import { packageVersion } from './package-info.js';
 import { ruleDocs, rulesTable } from './rules-command.js';
 import { UsageError } from './usage-error.js';
@@ -31,6 +34,12 @@ export async function main(argv: readonly string[], io: CliIo, host: CliHost): P
         return 0;
       case 'lint':
         return await runLint(command.options, io, host);
+      case 'plan':
+        return await runPlan(command.options, io, host);
+      case 'rollback':
+        return await runRollback(command.options, io, host);
+      case 'init':
+        return await runInit(command.options, io, host);
     }
   } catch (error) {
     io.stderr.write(describeFailure(error));

@@ -18,6 +18,15 @@ export function packageVersion(packageRoot: string): string {
   return readManifest(packageRoot).version ?? 'unknown';
 }
 
+/** The version, or 'unknown' for a host without a package.json (a test's), rather than a crash. */
+export function safePackageVersion(packageRoot: string): string {
+  try {
+    return packageVersion(packageRoot);
+  } catch {
+    return 'unknown';
+  }
+}
+
 interface Manifest {
   readonly name?: string;
   readonly version?: string;

@@ -46,7 +46,7 @@ describe('exit codes', () => {
 
   it.each([
     { argv: ['missing.json'], message: "tl-lint: No files matching 'missing.json' were found.\n" },
-    { argv: ['--format', 'xml'], message: "tl-lint: Unknown format 'xml'. Formats: stylish, json.\n" },
+    { argv: ['--format', 'xml'], message: "tl-lint: Unknown format 'xml'. Formats: stylish, json, sarif, github, junit, markdown.\n" },
     { argv: ['--frobnicate'], message: "tl-lint: Unknown option '--frobnicate'" },
     { argv: ['--mode', 'fresh'], message: "tl-lint: Invalid --mode 'fresh'. Modes: upgrade, new.\n" },
     { argv: ['--max-warnings=-1'], message: "tl-lint: --max-warnings expects a whole number >= 0, got '-1'.\n" },
@@ -277,7 +277,7 @@ describe('commands', () => {
     const help = await run(root, ['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: tl-lint \[options\] \[paths or globs\.\.\.\]\n/);
-    expect(help.stdout).toContain('-f, --format <name>        stylish | json (default: stylish)');
+    expect(help.stdout).toContain('-f, --format <name>        stylish | json | sarif | github | junit | markdown (default: stylish)');
     expect(await run(root, ['--version'])).toMatchObject({ code: 0, stdout: `tl-lint 9.8.7 (data: ${DATA_VERSION})\n` });
     expect(await run(root, ['rules', '--help'])).toMatchObject({ code: 0 });
   });

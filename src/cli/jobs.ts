@@ -1,0 +1,35 @@
+import { availableParallelism } from 'node:os';
+import type { Engine, LintOptions } from '../engine/api.js';
+import type { CliHost } from './host.js';
+import { engineLinter, type LintOne } from './lint-files.js';
+import { WorkerPool } from './worker-pool.js';
+
+/**
+ * Without `--jobs`, runs of fewer files stay in one thread: starting a worker and loading the
+ * engine in it costs more than linting a few dozen files.
+ */
+export const PARALLEL_MIN_FILES = 64;
+
+/** How many threads lint `fileCount` files: `--jobs`, else the number of cores for large runs; never more than files. */
+export function chooseJobs(requested: number | undefined, fileCount: number, cores: number = availableParallelism()): number {
+  const wanted = requested ?? (fileCount >= PARALLEL_MIN_FILES ? cores : 1);
+  return Math.max(1, Math.min(wanted, fileCount));
+}
+
+export interface Linter {
+  readonly lint: LintOne;
+  /** How many files to keep in flight. */
+  readonly concurrency: number;
+  close(): Promise<void>;
+}
+
+/** Worker threads when more than one job is wanted and the host can start them; this thread otherwise. */
+export function createLinter(host: CliHost, engine: Engine, options: LintOptions, jobs: number): Linter {
+  if (jobs <= 1 || host.workerScript === undefined) {
+    return { lint: engineLinter(engine), concurrency: 8, close: () => Promise.resolve() };
+  }
+  const pool = new WorkerPool(host.workerScript, jobs, options);
+  // Keep the pool's queue full: a worker that finishes a file takes the next at once, even while
+  // this thread is busy with an earlier reply.
+  return { lint: pool.lint, concurrency: pool.size * 16, close: () => pool.close() };
+}
