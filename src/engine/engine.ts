@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
-import { findParameterFileFor } from '../model/arm/index.js';
-import { parseSource } from '../model/frontends.js';
+import { createParameterFileFinder } from '../model/arm/index.js';
+import { parseSource, prepareFrontend } from '../model/frontends.js';
 import { createSourceFile, type SourceFile } from '../model/source.js';
 import type { TemplateModel } from '../model/template.js';
 import type { Engine, FileLintResult, FixLevel, LintOptions } from './api.js';
@@ -27,6 +27,8 @@ class EngineImpl implements Engine {
   private readonly configDirs = new Map<string, string | undefined>();
   private readonly configs = new Map<string | undefined, ResolvedConfig>();
   private readonly parametersFile: SourceFile | undefined;
+  /** Reads each folder once for all its templates (see createParameterFileFinder). */
+  private readonly findParametersFile = createParameterFileFinder();
 
   constructor(private readonly options: LintOptions) {
     const path = options.parametersFile && resolve(options.cwd, options.parametersFile);
@@ -65,7 +67,7 @@ class EngineImpl implements Engine {
   private parse(file: SourceFile): Parsed {
     return parseSource(file, {
       ...(this.parametersFile ? { parametersFile: this.parametersFile } : {}),
-      findParametersFile: (templatePath) => findParameterFileFor(templatePath),
+      findParametersFile: this.findParametersFile,
     });
   }
 
@@ -82,7 +84,7 @@ class EngineImpl implements Engine {
   }
 
   async lintFile(filePath: string, text?: string): Promise<FileLintResult> {
-    await Promise.resolve();
+    await prepareFrontend(filePath);
     let raw = text;
     if (raw === undefined) {
       const read = readTemplateFile(filePath);

@@ -1,11 +1,15 @@
-import { parseTree } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
+import { parseCleanJson } from '../../src/model/arm/fast-parse.js';
 import { classifyJson } from '../../src/model/arm/classify.js';
 import { parseArmFile } from '../../src/model/arm/index.js';
 import { createSourceFile } from '../../src/model/source.js';
 
+function classifyText(text: string): string {
+  return classifyJson(parseCleanJson(createSourceFile('/t/x.json', text))?.root);
+}
+
 function classify(root: unknown): string {
-  return classifyJson(parseTree(JSON.stringify(root)));
+  return classifyText(JSON.stringify(root));
 }
 
 describe('classification by $schema', () => {
@@ -50,12 +54,13 @@ describe('classification without $schema', () => {
     [{ resources: [] }, 'other'],
     [{ contentVersion: 1, resources: [] }, 'other'],
     [{ contentVersion: '1.0.0.0', resources: 'x' }, 'other'],
+    [{ contentVersion: "[parameters('version')]", resources: [] }, 'template'],
   ])('%j → %s', (root, expected) => {
     expect(classify(root)).toBe(expected);
   });
 
   it('non-objects are not templates', () => {
-    expect(classifyJson(parseTree('[{"contentVersion": "1.0.0.0", "resources": []}]'))).toBe('other');
+    expect(classifyText('[{"contentVersion": "1.0.0.0", "resources": []}]')).toBe('other');
     expect(classifyJson(undefined)).toBe('other');
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findParameterFileFor, type SiblingReader } from '../../src/model/arm/index.js';
+import { createParameterFileFinder, findParameterFileFor, type SiblingReader } from '../../src/model/arm/index.js';
 
 /** An in-memory folder: file name → text. */
 function folder(files: Record<string, string>): SiblingReader & { readonly reads: string[] } {
@@ -74,6 +74,69 @@ describe('findParameterFileFor', () => {
   });
 });
 
+/** An in-memory folder whose files carry change stamps, counting listings and reads. */
+function stampedFolder(files: Record<string, string>) {
+  const stamps = new Map<string, number>();
+  const counts = { listings: 0, reads: [] as string[] };
+  const reader: SiblingReader = {
+    listDirectory: (directory) => {
+      counts.listings++;
+      return directory === '/repo/app' ? Object.keys(files) : [];
+    },
+    readText: (path) => {
+      counts.reads.push(path);
+      return files[path.replace('/repo/app/', '')];
+    },
+    changeStamp: (path) => String(stamps.get(path) ?? 0),
+  };
+  const change = (name: string, text: string) => {
+    files[name] = text;
+    const path = name === '' ? '/repo/app' : `/repo/app/${name}`;
+    stamps.set(path, (stamps.get(path) ?? 0) + 1);
+  };
+  return { reader, counts, change };
+}
+
+describe('createParameterFileFinder', () => {
+  const templates = (): Record<string, string> => ({
+    'a.json': '{}',
+    'b.json': '{}',
+    'c.json': '{}',
+    'values-b.json': params({ template: 'b.json' }),
+  });
+
+  it('lists a folder once and reads each candidate once for all its templates, with the same answers', () => {
+    const { reader, counts } = stampedFolder(templates());
+    const find = createParameterFileFinder(reader);
+    const found = ['a', 'b', 'c'].map((name) => find(`/repo/app/${name}.json`)?.path);
+    expect(found).toEqual([undefined, '/repo/app/values-b.json', undefined]);
+    expect(found).toEqual(['a', 'b', 'c'].map((name) => findParameterFileFor(`/repo/app/${name}.json`, folder(templates()))?.path));
+    expect(counts.listings).toBe(1);
+    expect(counts.reads).toEqual(['/repo/app/b.json', '/repo/app/c.json', '/repo/app/values-b.json', '/repo/app/a.json']);
+  });
+
+  it('reads a file again when its stamp changes, and lists the folder again when the folder changes', () => {
+    const { reader, counts, change } = stampedFolder(templates());
+    const find = createParameterFileFinder(reader);
+    expect(find('/repo/app/c.json')).toBeUndefined();
+    change('values-b.json', params({ template: 'c.json' }));
+    expect(find('/repo/app/c.json')?.path).toBe('/repo/app/values-b.json');
+    expect(counts.listings).toBe(1);
+    change('c.parameters.json', params());
+    change('', '');
+    expect(find('/repo/app/c.json')?.path).toBe('/repo/app/c.parameters.json');
+    expect(counts.listings).toBe(2);
+  });
+
+  it('keeps nothing when the reader has no change stamps', () => {
+    const reader = folder(templates());
+    const find = createParameterFileFinder(reader);
+    find('/repo/app/a.json');
+    find('/repo/app/a.json');
+    expect(reader.reads.filter((path) => path.endsWith('values-b.json'))).toHaveLength(2);
+  });
+});
+
 describe('findParameterFileFor on disk', () => {
   const root = mkdtempSync(join(tmpdir(), 'tl-arm-'));
   afterAll(() => {
@@ -88,6 +151,16 @@ describe('findParameterFileFor on disk', () => {
     const found = findParameterFileFor(join(directory, 'azuredeploy.json'));
     expect(found?.path).toBe(join(directory, 'azuredeploy.parameters.json'));
     expect(found?.text).toBe(params());
+  });
+
+  it('the run-long finder sees a parameter file added to a folder it has read', () => {
+    const directory = join(root, 'added');
+    mkdirSync(directory);
+    writeFileSync(join(directory, 'main.json'), '{}');
+    const find = createParameterFileFinder();
+    expect(find(join(directory, 'main.json'))).toBeUndefined();
+    writeFileSync(join(directory, 'prod.json'), params({ template: 'main.json' }));
+    expect(find(join(directory, 'main.json'))?.path).toBe(join(directory, 'prod.json'));
   });
 
   it('a missing folder is no parameter file', () => {

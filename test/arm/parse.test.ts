@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_NESTING, locatorPath, parseArmFile } from '../../src/model/arm/index.js';
+import { isValidJson } from '../../src/model/arm/parse.js';
 import { createSourceFile } from '../../src/model/source.js';
 import { getProperty } from '../../src/model/value.js';
 import { SCHEMA, nodeAt, parseTemplate, textOf } from './helpers.js';
@@ -146,5 +147,20 @@ describe('real-world input', () => {
     expect(property && locatorPath(property.value)).toEqual(['variables', 'a']);
     expect(item && locatorPath(item)).toEqual(['variables', 'a', 1]);
     expect(locatorPath(parseTemplate(text).root.node)).toEqual([]);
+  });
+});
+
+describe('isValidJson (how the renderer checks an edited text)', () => {
+  it.each([
+    ['comments and trailing commas', '{"a": [1, 2,], /* c */ "b": {}}', true],
+    ['a raw line break in a string', '{"script": "line 1\nline 2"}', true],
+    ['Unicode whitespace', '{"a":\u00A01}', true],
+    ['an empty text', '', false],
+    ['only a comment', '// only a comment', false],
+    ['a missing comma', '{"a": 1 "b": 2}', false],
+    ['an unclosed object', '{"a": 1', false],
+    ['nesting past the limit', `${'['.repeat(MAX_NESTING + 1)}${']'.repeat(MAX_NESTING + 1)}`, false],
+  ])('%s → %s', (_name, text, valid) => {
+    expect(isValidJson(text)).toBe(valid);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkingCopy } from '../../src/model/arm/working-copy.js';
 import { applyEdits } from './helpers.js';
 
-const noTree = () => undefined;
+const noTree = undefined;
 
 describe('WorkingCopy', () => {
   it('folds edits made one after another into edits of the original', () => {

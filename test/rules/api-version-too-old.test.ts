@@ -67,4 +67,7 @@ ruleTester('api-version-too-old', {
   ],
 });
 
-fixtureTests('api-version-too-old', [{ file: 'vmss-public-ip-linux.json', findings: ['tooOld@169:21'] }]);
+fixtureTests('api-version-too-old', [
+  { file: 'vmss-public-ip-linux.json', findings: ['tooOld@169:21'] },
+  { file: '1vm-2nics-2subnets-vm.bicep', findings: ['tooOld@13:48'] },
+]);

@@ -90,6 +90,8 @@ ruleTester('attestation-publisher-mismatch', {
 fixtureTests('attestation-publisher-mismatch', [
   { file: 'multi-vm-lb-zones.json', findings: [] },
   { file: 'vm-trustedlaunch-linux-windows-publisher.json', findings: ['otherOs@190:22'] },
+  { file: 'vm-trustedlaunch-linux.bicep', findings: [] },
+  { file: 'vm-trustedlaunch-linux-windows-publisher.bicep', findings: ['otherOs@243:16'] },
 ]);
 
 describe('attestation-publisher-mismatch messages', () => {

@@ -125,6 +125,7 @@ fixtureTests('attestation-requires-secure-boot-and-vtpm', [
   { file: 'vm-simple-windows.json', findings: [] },
   { file: 'load-balancer-standard-create.json', findings: [] },
   { file: 'seed-full-template.json', findings: [] },
+  { file: 'vm-trustedlaunch-linux.bicep', findings: [] },
 ]);
 
 describe('attestation-requires-secure-boot-and-vtpm messages', () => {

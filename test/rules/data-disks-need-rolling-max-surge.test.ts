@@ -143,4 +143,5 @@ fixtureTests('data-disks-need-rolling-max-surge', [
   { file: 'couchbase.json', findings: ['needsRollingMaxSurgeAndHealth@271:26'] },
   { file: 'multi-vmss-linux-lb-zones.json', findings: ['needsRollingMaxSurgeAndHealth@291:26'] },
   { file: 'vmss-windows-autoscale.json', findings: [] },
+  { file: 'vmss-windows-autoscale.bicep', findings: [] },
 ]);

@@ -60,4 +60,5 @@ ruleTester('flexible-orchestration', {
 fixtureTests('flexible-orchestration', [
   { file: 'vmss-flexible-orchestration-manual-add-vm.json', findings: ['memberVms@186:15'] },
   { file: 'vmss-windows-autoscale.json', findings: [] },
+  { file: 'avm-vm-windows-vmss-dependencies.bicep', findings: ['flexible@46:24'] },
 ]);

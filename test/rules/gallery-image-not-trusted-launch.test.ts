@@ -141,4 +141,5 @@ describe('gallery-image-not-trusted-launch levels and messages', () => {
 fixtureTests('gallery-image-not-trusted-launch', [
   { file: 'shared-image-gallery-with-image-definition.json', findings: ['notGen2@57:15'] },
   { file: 'avd-sig-module.json', findings: ['noSecurityType@93:15'] },
+  { file: 'shared-image-gallery-with-image-definition.bicep', findings: ['notGen2@22:16'] },
 ]);

@@ -157,4 +157,5 @@ fixtureTests('gen1-image', [
   { file: 'vmss-win-existing-vnet.json', findings: ['gen1ScaleSet@84:22'] },
   { file: 'vm-secure-password.json', findings: ['gen1Vm@190:20'] },
   { file: 'netapp-ontap-sql-jump-vm.json', findings: ['osNotSupported@124:20'] },
+  { file: 'vm-push-certificate-windows.bicep', findings: ['gen1Vm@124:14'] },
 ]);

@@ -59,4 +59,5 @@ ruleTester('gpu-driver-secure-boot', {
 fixtureTests('gpu-driver-secure-boot', [
   { file: 'ros-vm-linux.json', findings: [] },
   { file: 'ros-vm-linux-trusted-launch.json', findings: ['secureBoot@290:30'] },
+  { file: 'vm-windows10-nvidia-gpu.bicep', findings: [] },
 ]);

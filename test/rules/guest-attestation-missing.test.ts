@@ -137,4 +137,5 @@ fixtureTests('guest-attestation-missing', [
   { file: 'vmss-azure-files-linux.json', findings: ['missingOverridable@151:15'] },
   { file: 'vmss-windows-app-gateway.json', findings: ['missingOverridable@121:15'] },
   { file: 'vm-simple-windows.json', findings: [] },
+  { file: 'vmss-azure-files-linux.bicep', findings: ['missingOverridable@175:15'] },
 ]);

@@ -22,4 +22,7 @@ ruleTester('invalid-template-expression', {
   ],
 });
 
-fixtureTests('invalid-template-expression', [{ file: 'seed-guest-attestation.json', findings: ['syntax@15:59'] }]);
+fixtureTests('invalid-template-expression', [
+  { file: 'seed-guest-attestation.json', findings: ['syntax@15:59'] },
+  { file: 'vm-simple-windows.bicep', findings: [] },
+]);

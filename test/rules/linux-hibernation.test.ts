@@ -54,4 +54,5 @@ ruleTester('linux-hibernation', {
 fixtureTests('linux-hibernation', [
   { file: 'darktrace-vsensor-autoscaling.json', findings: [] },
   { file: 'darktrace-vsensor-autoscaling-hibernation.json', findings: ['hibernation@744:43'] },
+  { file: 'darktrace-vsensor-standalone.bicep', findings: [] },
 ]);

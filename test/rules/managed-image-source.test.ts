@@ -96,4 +96,7 @@ describe('managed-image-source messages', () => {
   });
 });
 
-fixtureTests('managed-image-source', [{ file: 'vm-generalized-vhd-new-or-existing-vnet.json', findings: ['managedImage@243:21'] }]);
+fixtureTests('managed-image-source', [
+  { file: 'vm-generalized-vhd-new-or-existing-vnet.json', findings: ['managedImage@243:21'] },
+  { file: 'wvd-managed-disks-customvhdvm.bicep', findings: ['managedImage@211:15'] },
+]);

@@ -49,4 +49,5 @@ fixtureTests('manual-upgrade-policy', [
   { file: 'vmss-windows-autoscale.json', findings: ['manual@178:19'] },
   { file: 'decrypt-vmss-linux.json', findings: ['keepsExisting@41:15'] },
   { file: 'vmss-ubuntu-app-gateway.json', findings: [] },
+  { file: 'vmss-windows-autoscale.bicep', findings: ['manual@136:13'] },
 ]);

@@ -85,4 +85,5 @@ ruleTester('security-type-not-trusted-launch', {
 fixtureTests('security-type-not-trusted-launch', [
   { file: 'decrypt-vmss-linux.json', findings: ['missingProfile@41:15'] },
   { file: 'vm-simple-windows.json', findings: [] },
+  { file: 'vm-simple-windows.bicep', findings: [] },
 ]);

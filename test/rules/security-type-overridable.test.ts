@@ -63,6 +63,7 @@ ruleTester('security-type-overridable', {
 fixtureTests('security-type-overridable', [
   { file: 'vm-simple-windows.json', findings: ['allowed@155:28'] },
   { file: 'vm-trustedlaunch-linux.json', findings: [] },
+  { file: 'vm-simple-windows.bicep', findings: ['allowed@232:23'] },
 ]);
 
 describe('security-type-overridable messages', () => {

@@ -62,4 +62,5 @@ ruleTester('service-fabric-node-type', {
 fixtureTests('service-fabric-node-type', [
   { file: 'service-fabric-secure-cluster-5-node-1-nodetype.json', findings: ['extension@446:32'] },
   { file: 'vmss-windows-autoscale.json', findings: [] },
+  { file: 'service-fabric-secure-cluster-5-node-1-nodetype.bicep', findings: ['extension@352:26'] },
 ]);

@@ -117,6 +117,7 @@ ruleTester('uefi-settings-disabled', {
 fixtureTests('uefi-settings-disabled', [
   { file: 'vm-trustedlaunch-linux.json', findings: [] },
   { file: 'avm-vmss.json', findings: [] },
+  { file: 'vm-trustedlaunch-linux.bicep', findings: [] },
 ]);
 
 describe('uefi-settings-disabled with a parameter file', () => {

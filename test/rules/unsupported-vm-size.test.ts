@@ -131,4 +131,5 @@ fixtureTests('unsupported-vm-size', [
     file: 'mysql-standalone-server-ubuntu.json',
     findings: ['allowedValue@28:9', 'allowedValue@29:9', 'allowedValue@30:9', 'allowedValue@31:9', 'allowedValue@32:9', 'notSupported@195:21'],
   },
+  { file: 'vm-windows10-nvidia-gpu.bicep', findings: ['notSupported@94:15'] },
 ]);

@@ -1,5 +1,4 @@
-import type { Node as JsonNode } from 'jsonc-parser';
-import { jsonProperty } from './jsonc-tree.js';
+import { getProperty, type ValueNode } from '../value.js';
 
 export type JsonKind = 'template' | 'parameters' | 'other';
 
@@ -14,20 +13,23 @@ const parametersSchema = /^https?:\/\/\S+\/(?:subscription|managementGroup|tenan
  * string `contentVersion` and `resources` is still a template: ARM deploys it (the schema is only
  * an editor hint), and no other common JSON format uses that pair of keys. No file in the corpus
  * relies on this (every template there has `$schema`), so it only widens what is linted.
+ * Takes the tree as built, before it is read as a template: every string is still a literal.
  */
-export function classifyJson(root: JsonNode | undefined): JsonKind {
-  if (root?.type !== 'object') return 'other';
-  const schema = jsonProperty(root, '$schema');
+export function classifyJson(root: ValueNode | undefined): JsonKind {
+  if (root?.kind !== 'object') return 'other';
+  const schema = getProperty(root, '$schema')?.value;
   if (schema !== undefined) {
-    if (typeof schema.value !== 'string') return 'other';
+    if (schema.kind !== 'literal' || typeof schema.value !== 'string') return 'other';
     const value = schema.value.trim();
     if (templateSchema.test(value)) return 'template';
     if (parametersSchema.test(value)) return 'parameters';
     return 'other';
   }
-  const resources = jsonProperty(root, 'resources');
+  const resources = getProperty(root, 'resources')?.value;
+  const contentVersion = getProperty(root, 'contentVersion')?.value;
   const hasTemplateShape =
-    typeof jsonProperty(root, 'contentVersion')?.value === 'string' &&
-    (resources?.type === 'array' || resources?.type === 'object');
+    contentVersion?.kind === 'literal' &&
+    typeof contentVersion.value === 'string' &&
+    (resources?.kind === 'array' || resources?.kind === 'object');
   return hasTemplateShape ? 'template' : 'other';
 }

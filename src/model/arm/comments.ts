@@ -1,10 +1,15 @@
 import type { Comment } from '../template.js';
-import type { CommentSpan } from './preprocess.js';
+
+/** Where a comment is, as the parser found it. */
+export interface CommentSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly block: boolean;
+}
 
 /**
- * The comments found while preparing the text, with their bodies sliced from the original by
- * offset (jsonc-parser's scanner would also work, but its token value of a comment includes the
- * leading whitespace, and it would be a second pass over the file).
+ * The comments the parser found, with their bodies sliced from the original by offset (the
+ * prepared text may have blanked characters).
  */
 export function collectComments(original: string, spans: readonly CommentSpan[]): Comment[] {
   return spans.map(({ start, end, block }) => {

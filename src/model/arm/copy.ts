@@ -5,7 +5,6 @@
 // `count` in `copyCount`, so `storageProfile.dataDisks` is found whichever way it is written.
 import type { ArrayNode, ObjectNode, PropertyNode, ValueNode } from '../value.js';
 import { getProperty } from '../value.js';
-import type { JsonLocator } from './locator.js';
 
 const syntheticArrays = new WeakSet<ArrayNode>();
 const loopProperties = new WeakSet<PropertyNode>();
@@ -21,20 +20,21 @@ export function isCopyLoopProperty(property: PropertyNode): boolean {
 }
 
 /** The synthetic properties declared by the object's `copy` array, or none. */
-export function copyLoopProperties(object: ObjectNode, path: JsonLocator): PropertyNode[] {
+export function copyLoopProperties(object: ObjectNode): PropertyNode[] {
   const copy = getProperty(object, 'copy');
   if (copy?.value.kind !== 'array' || copy.value.items.length === 0) return [];
   const declared: PropertyNode[] = [];
-  for (const [index, entry] of copy.value.items.entries()) {
+  for (const entry of copy.value.items) {
     if (entry.kind !== 'object') return [];
     const name = getProperty(entry, 'name')?.value;
     const input = getProperty(entry, 'input')?.value;
     if (name?.kind !== 'literal' || typeof name.value !== 'string' || input === undefined) return [];
+    // The locator finds nodes by range: this array's path is its copy entry's.
     const array: ArrayNode = {
       kind: 'array',
       file: object.file,
       range: entry.range,
-      locator: path.child(copy.key).child(index),
+      locator: object.locator,
       items: [input],
       copyCount: getProperty(entry, 'count')?.value,
     };

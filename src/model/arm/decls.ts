@@ -37,20 +37,38 @@ function parameterDecls(template: ObjectNode, bind: Binder): Map<string, Paramet
   const decls = new Map<string, ParameterDecl>();
   for (const property of objectAt(template, 'parameters')?.properties ?? []) {
     const declaration = property.value;
-    const fields = declaration.kind === 'object' ? declaration : undefined;
-    const type = fields ? getProperty(fields, 'type')?.value : undefined;
-    const allowed = fields ? getProperty(fields, 'allowedValues')?.value : undefined;
+    const { type, defaultValue, allowedValues: allowed } = declarationFields(declaration);
     const bound = bind(property.key);
     decls.set(declKey(property.key), {
       name: property.key,
       node: declaration,
       type: type?.kind === 'literal' && typeof type.value === 'string' ? type.value : undefined,
-      defaultValue: fields ? getProperty(fields, 'defaultValue')?.value : undefined,
+      defaultValue,
       allowedValues: allowed?.kind === 'array' ? allowed : undefined,
       ...(bound ? { bound } : {}),
     });
   }
   return decls;
+}
+
+interface DeclarationFields {
+  type?: ValueNode;
+  defaultValue?: ValueNode;
+  allowedValues?: ValueNode;
+}
+
+/** A parameter declaration's fields, in one pass (keys case-insensitive, the last duplicate winning, as `getProperty`). */
+function declarationFields(declaration: ValueNode): DeclarationFields {
+  const fields: DeclarationFields = {};
+  if (declaration.kind !== 'object') return fields;
+  for (const { key, value } of declaration.properties) {
+    if (key.length < 4 || key.length > 13) continue;
+    const lower = key.toLowerCase();
+    if (lower === 'type') fields.type = value;
+    else if (lower === 'defaultvalue') fields.defaultValue = value;
+    else if (lower === 'allowedvalues') fields.allowedValues = value;
+  }
+  return fields;
 }
 
 function variableDecls(variables: ObjectNode | undefined): Map<string, ValueNode> {

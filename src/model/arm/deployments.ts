@@ -3,7 +3,7 @@
 import { known, unknown, type Evaluated } from '../evaluated.js';
 import type { BoundValue } from '../scope.js';
 import type { Evaluator } from '../template.js';
-import type { JsonValue, ObjectNode } from '../value.js';
+import type { JsonValue, ObjectNode, ValueNode } from '../value.js';
 import { getProperty } from '../value.js';
 import type { Binder } from './decls.js';
 
@@ -38,24 +38,48 @@ export function innerScopeBinder(resource: ObjectNode, parent: Evaluator): Binde
   if (getProperty(properties, 'parametersLink')) return (name) => unknownBinding(name);
   const parameters = getProperty(properties, 'parameters')?.value;
   if (parameters === undefined) return () => undefined;
-  if (parameters.kind === 'object') return (name) => bindWritten(parameters, name, parent);
-  const whole = parent.node(parameters);
-  return (name) => bindEvaluated(whole, name);
+  if (parameters.kind === 'object') {
+    const entries = entriesByLowerKey(parameters);
+    return (name) => bindWritten(entries.get(name.toLowerCase()), name, parent);
+  }
+  let whole: Evaluated | undefined;
+  return (name) => lazily(() => bindEvaluated((whole ??= parent.node(parameters)), name));
 }
 
-function bindWritten(parameters: ObjectNode, name: string, parent: Evaluator): BoundValue | undefined {
-  const entry = getProperty(parameters, name)?.value;
+/** Keys compared case-insensitively, the last duplicate winning (as `getProperty`), in one pass. */
+function entriesByLowerKey(object: ObjectNode): Map<string, ValueNode> {
+  const entries = new Map<string, ValueNode>();
+  for (const property of object.properties) entries.set(property.key.toLowerCase(), property.value);
+  return entries;
+}
+
+function bindWritten(entry: ValueNode | undefined, name: string, parent: Evaluator): BoundValue | undefined {
   if (entry === undefined) return undefined;
-  if (entry.kind !== 'object') return { kind: 'evaluated', value: pick(parent.node(entry), name) };
+  if (entry.kind !== 'object') return lazily(() => pick(parent.node(entry), name));
   const value = getProperty(entry, 'value')?.value;
-  if (value !== undefined) return { kind: 'evaluated', value: parent.node(value) };
+  if (value !== undefined) return lazily(() => parent.node(value));
   return unknownBinding(name);
 }
 
+/**
+ * A value from the parent scope, evaluated when first read: a nested deployment binds all its
+ * parameters up front, and evaluating every one of them (most are never looked at) was a large
+ * part of building the model of templates with many nested deployments.
+ */
+function lazily(evaluate: () => Evaluated): BoundValue {
+  let value: Evaluated | undefined;
+  return {
+    kind: 'evaluated',
+    get value() {
+      return (value ??= evaluate());
+    },
+  };
+}
+
 /** From an evaluated `parameters` object, the `value` of one entry. */
-function bindEvaluated(whole: Evaluated, name: string): BoundValue {
-  if (whole.kind !== 'known') return unknownBinding(name);
-  return { kind: 'evaluated', value: pick(whole, name, true) };
+function bindEvaluated(whole: Evaluated, name: string): Evaluated {
+  if (whole.kind !== 'known') return unknown('environment', [name]);
+  return pick(whole, name, true);
 }
 
 function pick(evaluated: Evaluated, name: string, fromWhole = false): Evaluated {

@@ -43,7 +43,7 @@ export function replace(copy: WorkingCopy, node: JsonNode, value: JsonValue, opt
  */
 export function append(copy: WorkingCopy, container: JsonNode, member: string, options: FormattingOptions): boolean {
   const edits = appendMember(copy.prepared, container, member, options.eol ?? '\n');
-  const oneLine = !/[\r\n]/.test(copy.prepared.slice(container.offset, container.offset + container.length));
+  const oneLine = !/[\r\n]/.test(copy.slice(container.offset, container.offset + container.length, true));
   return change(copy, edits, options, oneLine ? { start: container.offset, end: container.offset + container.length } : 'inserted');
 }
 
@@ -52,7 +52,7 @@ export type Reformat = 'none' | 'inserted' | { readonly start: number; readonly 
 
 /** Applies raw edits, then formats the text they inserted (or the given span, moved by them). */
 export function change(copy: WorkingCopy, edits: readonly RawEdit[], options: FormattingOptions, reformat: Reformat): boolean {
-  if (edits.every((edit) => copy.text.slice(edit.offset, edit.offset + edit.length) === edit.content)) return true;
+  if (edits.every((edit) => copy.slice(edit.offset, edit.offset + edit.length) === edit.content)) return true;
   const ordered = [...edits].sort((a, b) => a.offset - b.offset);
   let shift = 0;
   let start = Number.POSITIVE_INFINITY;

@@ -21,8 +21,8 @@ export function detectFormatting(prepared: string, eol: '\n' | '\r\n'): Formatti
  */
 export function formatSpan(copy: WorkingCopy, start: number, end: number, options: FormattingOptions, margin: number): void {
   const from = Math.max(0, start - margin);
-  let to = Math.min(copy.prepared.length, end + margin);
+  let to = Math.min(copy.length, end + margin);
   // Never end between the two characters of a CRLF: jsonc-parser would format the lone CR away.
-  if (copy.prepared.charAt(to - 1) === '\r' && copy.prepared.charAt(to) === '\n') to++;
+  if (copy.slice(to - 1, to + 1, true) === '\r\n') to++;
   copy.applyAll(format(copy.prepared, { offset: from, length: to - from }, options));
 }

@@ -4,14 +4,12 @@ import type { Comment, FixRenderer, ParseResult } from '../template.js';
 import { classifyJson } from './classify.js';
 import { collectComments } from './comments.js';
 import { buildTemplateModel } from './model.js';
-import { JsonLocator } from './locator.js';
-import { toValueNode, type ConvertContext } from './nodes.js';
+import { readAsTemplate } from './nodes.js';
 import { parameterFileBinder, readParameterValues } from './parameters.js';
-import { parseJson } from './parse.js';
-import type { PreparedText } from './preprocess.js';
+import { parseJson, type ParsedJson } from './parse.js';
 import { createArmRenderer } from './renderer.js';
 
-export { findParameterFileFor, diskReader, type SiblingReader } from './parameters.js';
+export { createParameterFileFinder, findParameterFileFor, diskReader, type SiblingReader } from './parameters.js';
 export { isCopyLoopArray } from './copy.js';
 export { locatorPath, type JsonPath } from './locator.js';
 export { MAX_NESTING } from './preprocess.js';
@@ -34,29 +32,27 @@ export function parseArmFile(file: SourceFile, options: ArmParseOptions = {}): P
 }
 
 function parse(file: SourceFile, options: ArmParseOptions): ParseResult {
-  const parsed = parseJson(file.text);
+  const parsed = parseJson(file);
   if (parsed.kind === 'error') return { kind: 'fatal', file, offset: parsed.offset, message: parsed.message };
-  const kind = classifyJson(parsed.root);
+  const { root } = parsed.tree;
+  const kind = classifyJson(root);
   if (kind === 'parameters') return { kind: 'parameters', file };
-  if (kind === 'other' || parsed.root === undefined) return { kind: 'not-a-template', file };
-  const { prepared } = parsed;
-  const context: ConvertContext = { file, blankedStrings: prepared.blankedStrings, expressions: [], syntaxProblems: [] };
-  const root = toValueNode(parsed.root, JsonLocator.root, context);
-  if (root.kind !== 'object') return { kind: 'not-a-template', file };
+  if (kind === 'other' || root?.kind !== 'object') return { kind: 'not-a-template', file };
+  const { expressions, syntaxProblems } = readAsTemplate(parsed.tree, file);
   const parametersFile = options.parametersFile ?? discover(file, options);
   const values = parametersFile === undefined ? undefined : readParameterValues(parametersFile);
-  const comments = collectComments(file.text, prepared.comments);
+  const comments = collectComments(file.text, parsed.tree.comments);
   return {
     kind: 'template',
     model: buildTemplateModel({
       file,
       root,
       bindRoot: values === undefined ? () => undefined : parameterFileBinder(values),
-      expressions: context.expressions,
-      syntaxProblems: context.syntaxProblems,
+      expressions,
+      syntaxProblems,
       comments,
       parameterFiles: values === undefined || parametersFile === undefined ? [] : [parametersFile],
-      renderer: rendererOf(file, prepared, comments),
+      renderer: rendererOf(file, parsed, comments),
     }),
   };
 }
@@ -66,14 +62,14 @@ function parse(file: SourceFile, options: ArmParseOptions): ParseResult {
  * (nodes bound from it carry it as their `file`). Undefined when the file does not parse.
  */
 export function createJsonRenderer(file: SourceFile): FixRenderer | undefined {
-  const parsed = parseJson(file.text);
+  const parsed = parseJson(file);
   if (parsed.kind !== 'json') return undefined;
-  return rendererOf(file, parsed.prepared, collectComments(file.text, parsed.prepared.comments));
+  return rendererOf(file, parsed, collectComments(file.text, parsed.tree.comments));
 }
 
-function rendererOf(file: SourceFile, prepared: PreparedText, comments: readonly Comment[]): FixRenderer {
-  const multilineStrings = [...prepared.blankedStrings].map(([start, end]) => ({ start, end }));
-  return createArmRenderer({ file, prepared: prepared.text, comments, multilineStrings });
+function rendererOf(file: SourceFile, parsed: ParsedJson, comments: readonly Comment[]): FixRenderer {
+  const multilineStrings = [...parsed.blankedStrings].map(([start, end]) => ({ start, end }));
+  return createArmRenderer({ file, prepared: parsed.prepared, root: parsed.tree.root, comments, multilineStrings });
 }
 
 function discover(file: SourceFile, options: ArmParseOptions): SourceFile | undefined {

@@ -1,17 +1,5 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 
-/** A property's value in a jsonc-parser object node, matched case-insensitively; the last duplicate wins, as in ARM. */
-export function jsonProperty(object: JsonNode | undefined, key: string): JsonNode | undefined {
-  if (object?.type !== 'object') return undefined;
-  const wanted = key.toLowerCase();
-  let found: JsonNode | undefined;
-  for (const property of object.children ?? []) {
-    const [keyNode, valueNode] = property.children ?? [];
-    if (typeof keyNode?.value === 'string' && keyNode.value.toLowerCase() === wanted) found = valueNode;
-  }
-  return found;
-}
-
 /** The node at a JSON path, with exact keys as jsonc-parser writes them but the last duplicate. */
 export function jsonNodeAt(root: JsonNode | undefined, path: readonly (string | number)[]): JsonNode | undefined {
   let node = root;

@@ -1,3 +1,4 @@
+import type { ExprNode } from '../expr/ast.js';
 import { checkExpression, createEvaluator } from '../expr/index.js';
 import type { ScopeDecls } from '../scope.js';
 import type { SourceFile, TextRange } from '../source.js';
@@ -172,15 +173,31 @@ function isExisting(node: ValueNode | undefined, evaluator: Evaluator): boolean 
 
 /** Syntax problems, then unknown functions and arities, checked against the user functions in scope. */
 function expressionProblems(input: ModelInput, scopes: readonly Scope[]): ExpressionProblem[] {
-  const functionSets = new Map(scopes.map((scope) => [scope, new Set(scope.decls.functions.keys())]));
+  const checks = new Map(scopes.map((scope) => [scope, cleanSourceChecker(new Set(scope.decls.functions.keys()))]));
+  const noScope = cleanSourceChecker(new Set());
   const problems = [...input.syntaxProblems];
   const scopeOf = innermostScopes(scopes);
   for (const expression of input.expressions) {
     const scope = scopeOf(expression.range);
     if (expression.expr === undefined) continue;
-    problems.push(...checkExpression(expression.expr, (scope && functionSets.get(scope)) ?? new Set()));
+    problems.push(...((scope && checks.get(scope)) ?? noScope)(expression.source, expression.expr));
   }
   return problems.sort((a, b) => a.range.start - b.range.start);
+}
+
+/**
+ * `checkExpression` in one scope, skipping a source already found clean there: problems depend
+ * only on the expression and the scope's functions (their ranges on where it is written, but a
+ * clean one has none), and templates repeat the same expressions (about half of them).
+ */
+function cleanSourceChecker(userFunctions: ReadonlySet<string>): (source: string, expr: ExprNode) => readonly ExpressionProblem[] {
+  const clean = new Set<string>();
+  return (source, expr) => {
+    if (clean.has(source)) return [];
+    const found = checkExpression(expr, userFunctions);
+    if (found.length === 0) clean.add(source);
+    return found;
+  };
 }
 
 /**

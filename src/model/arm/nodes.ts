@@ -1,105 +1,68 @@
-import type { Node as JsonNode } from 'jsonc-parser';
 import { isArmExpression, parseArmExpression } from '../expr/index.js';
-import type { SourceFile, TextRange } from '../source.js';
+import type { SourceFile } from '../source.js';
 import type { ExpressionProblem } from '../template.js';
-import type { ExpressionNode, LiteralNode, ObjectNode, PropertyNode, ValueNode } from '../value.js';
+import type { ExpressionNode, LiteralNode, ValueNode } from '../value.js';
+import type { BracketString, JsonTree } from './build.js';
 import { copyLoopProperties } from './copy.js';
-import type { JsonLocator } from './locator.js';
-import { decodeStringToken, stringOffsetMapper } from './strings.js';
+import { stringOffsetMapper } from './strings.js';
 
-export interface ConvertContext {
-  readonly file: SourceFile;
-  /** Strings whose raw text had control characters blanked before parsing: decode from the original. */
-  readonly blankedStrings: ReadonlyMap<number, number>;
-  /** Parameter files are data: no string in them is an expression. */
-  readonly literalStrings?: boolean;
+export interface TemplateStrings {
   /** Every expression, in document order. */
-  readonly expressions: ExpressionNode[];
-  readonly syntaxProblems: ExpressionProblem[];
+  readonly expressions: readonly ExpressionNode[];
+  readonly syntaxProblems: readonly ExpressionProblem[];
 }
 
 /**
- * Converts a jsonc-parser tree to value nodes whose locator is their JSON path. Recursive: the
- * depth is bounded by the nesting limit checked before parsing.
+ * Reads the tree's `[`-strings as a template does: expressions are parsed, and `[[…]` loses one
+ * bracket. Then adds the copy-loop properties (after, so they refer to the final nodes).
  */
-export function toValueNode(node: JsonNode, path: JsonLocator, context: ConvertContext): ValueNode {
-  switch (node.type) {
-    case 'object':
-      return objectNode(node, path, context);
-    case 'array': {
-      const children = node.children ?? [];
-      const items: ValueNode[] = new Array<ValueNode>(children.length);
-      children.forEach((child, index) => {
-        items[index] = toValueNode(child, path.child(index), context);
-      });
-      return { kind: 'array', file: context.file, range: rangeOf(node), locator: path, items };
-    }
-    case 'string':
-      return stringNode(node, path, context);
-    case 'number':
-    case 'boolean':
-    case 'null':
-      return literal(context.file, rangeOf(node), path, node.value as number | boolean | null);
-    case 'property': {
-      // Not produced below the root by parseTree; handled for completeness of the switch.
-      const value = node.children?.[1];
-      return value ? toValueNode(value, path, context) : literal(context.file, rangeOf(node), path, null);
-    }
+export function readAsTemplate(tree: JsonTree, file: SourceFile): TemplateStrings {
+  const expressions: ExpressionNode[] = [];
+  const syntaxProblems: ExpressionProblem[] = [];
+  for (const bracket of tree.bracketStrings) {
+    const replacement = templateString(bracket.node, file, expressions, syntaxProblems);
+    if (replacement !== bracket.node) replace(bracket, replacement);
+  }
+  addCopyLoops(tree);
+  return { expressions, syntaxProblems };
+}
+
+/** Data (a parameter file): strings stay as written; copy loops are still exposed. */
+export function readAsData(tree: JsonTree): void {
+  addCopyLoops(tree);
+}
+
+function addCopyLoops(tree: JsonTree): void {
+  for (const object of tree.copyHolders) {
+    const loops = copyLoopProperties(object);
+    // The builder made the array: it is this front-end's own to extend.
+    if (loops.length > 0) (object.properties as typeof loops).push(...loops);
   }
 }
 
-function rangeOf(node: JsonNode): TextRange {
-  return { start: node.offset, end: node.offset + node.length };
+function replace(bracket: BracketString, node: ValueNode): void {
+  const { items, properties, index } = bracket;
+  if (items !== undefined) items[index] = node;
+  const property = properties?.[index];
+  if (properties !== undefined && property !== undefined) properties[index] = { ...property, value: node };
 }
 
-function literal(file: SourceFile, range: TextRange, locator: JsonLocator, value: LiteralNode['value']): LiteralNode {
-  return { kind: 'literal', file, range, locator, value };
-}
-
-function objectNode(node: JsonNode, path: JsonLocator, context: ConvertContext): ObjectNode {
-  const properties: PropertyNode[] = [];
-  for (const property of node.children ?? []) {
-    const keyNode = property.children?.[0];
-    const valueNode = property.children?.[1];
-    if (keyNode === undefined || valueNode === undefined) continue;
-    const key = stringValue(keyNode, context);
-    properties.push({
-      key,
-      keyRange: rangeOf(keyNode),
-      value: toValueNode(valueNode, path.child(key), context),
-      range: { start: property.offset, end: valueNode.offset + valueNode.length },
-    });
-  }
-  const object: ObjectNode = { kind: 'object', file: context.file, range: rangeOf(node), locator: path, properties };
-  const loops = copyLoopProperties(object, path);
-  if (loops.length > 0) properties.push(...loops);
-  return object;
-}
-
-function stringValue(node: JsonNode, context: ConvertContext): string {
-  if (!context.blankedStrings.has(node.offset)) return node.value as string;
-  return decodeStringToken(context.file.text, node.offset, node.offset + node.length).value;
-}
-
-function stringNode(node: JsonNode, path: JsonLocator, context: ConvertContext): LiteralNode | ExpressionNode {
-  const value = stringValue(node, context);
-  const range = rangeOf(node);
-  if (context.literalStrings === true || value.charCodeAt(0) !== 0x5b) return literal(context.file, range, path, value);
+function templateString(
+  node: LiteralNode & { readonly value: string },
+  file: SourceFile,
+  expressions: ExpressionNode[],
+  syntaxProblems: ExpressionProblem[],
+): ValueNode {
+  const { value, range } = node;
   if (isArmExpression(value)) {
-    const parsed = parseArmExpression(value, stringOffsetMapper(context.file.text, range.start, range.end));
-    if (parsed.problem) context.syntaxProblems.push(parsed.problem);
-    const expression: ExpressionNode = {
-      kind: 'expression',
-      file: context.file,
-      range,
-      locator: path,
-      source: value,
-      expr: parsed.expr,
-    };
-    context.expressions.push(expression);
+    const parsed = parseArmExpression(value, stringOffsetMapper(file.text, range.start, range.end, value));
+    if (parsed.problem) syntaxProblems.push(parsed.problem);
+    const expression: ExpressionNode = { kind: 'expression', file, range, locator: node.locator, source: value, expr: parsed.expr };
+    expressions.push(expression);
     return expression;
   }
   // "[[…]" is how ARM writes a literal string that starts with "[": one bracket is dropped.
   // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-expressions#escape-characters
-  return literal(context.file, range, path, value.startsWith('[[') && value.endsWith(']') ? value.slice(1) : value);
+  if (value.startsWith('[[') && value.endsWith(']')) return { kind: 'literal', file, range, locator: node.locator, value: value.slice(1) };
+  return node;
 }

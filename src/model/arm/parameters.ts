@@ -1,32 +1,25 @@
 // Parameter files: binding their values to a template, and finding the one that belongs to a template.
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/parameter-files
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { unknown } from '../evaluated.js';
 import { createSourceFile, type SourceFile } from '../source.js';
 import type { ObjectNode } from '../value.js';
 import { getProperty } from '../value.js';
-import { jsonProperty } from './jsonc-tree.js';
 import type { Binder } from './decls.js';
+import { readAsData } from './nodes.js';
 import { parseJson } from './parse.js';
-import { JsonLocator } from './locator.js';
-import { toValueNode } from './nodes.js';
 
 /** The `parameters` object of a parameter file, or undefined when the file is not one. */
 export function readParameterValues(file: SourceFile): ObjectNode | undefined {
-  const parsed = parseJson(file.text);
-  if (parsed.kind !== 'json' || parsed.root?.type !== 'object') return undefined;
-  const parameters = jsonProperty(parsed.root, 'parameters');
-  if (parameters?.type !== 'object') return undefined;
+  const parsed = parseJson(file);
+  const root = parsed.kind === 'json' ? parsed.tree.root : undefined;
+  if (parsed.kind !== 'json' || root?.kind !== 'object') return undefined;
+  const parameters = getProperty(root, 'parameters')?.value;
+  if (parameters?.kind !== 'object') return undefined;
   // Parameter files are data: ARM does not evaluate "[...]" strings in them.
-  const node = toValueNode(parameters, JsonLocator.root.child('parameters'), {
-    file,
-    blankedStrings: parsed.prepared.blankedStrings,
-    expressions: [],
-    syntaxProblems: [],
-    literalStrings: true,
-  });
-  return node.kind === 'object' ? node : undefined;
+  readAsData(parsed.tree);
+  return parameters;
 }
 
 /**
@@ -50,6 +43,11 @@ export interface SiblingReader {
   listDirectory(directory: string): readonly string[];
   /** The file's text, or undefined when it cannot be read. */
   readText(path: string): string | undefined;
+  /**
+   * Something that changes when the directory's entries or the file's contents do (its
+   * modification time and size); undefined when unknown. Without it, nothing is cached.
+   */
+  changeStamp?(path: string): string | undefined;
 }
 
 export const diskReader: SiblingReader = {
@@ -67,6 +65,10 @@ export const diskReader: SiblingReader = {
       return undefined;
     }
   },
+  changeStamp(path) {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    return stats === undefined ? undefined : `${String(stats.mtimeMs)}:${String(stats.size)}`;
+  },
 };
 
 const MAX_CANDIDATE_BYTES = 1_000_000;
@@ -77,26 +79,90 @@ const MAX_CANDIDATE_BYTES = 1_000_000;
  * `metadata.template` names the template file.
  */
 export function findParameterFileFor(templatePath: string, reader: SiblingReader = diskReader): SourceFile | undefined {
-  const directory = dirname(templatePath);
-  const templateName = basename(templatePath);
-  const stem = templateName.slice(0, templateName.length - extname(templateName).length).toLowerCase();
-  const siblings = reader.listDirectory(directory).filter((name) => name !== templateName);
-  const conventional = siblings.find((name) => name.toLowerCase() === `${stem}.parameters.json`);
-  if (conventional !== undefined) {
-    const file = readSibling(reader, join(directory, conventional));
-    if (file !== undefined) return file;
+  return new SiblingFolder(dirname(templatePath), reader, false).parameterFileFor(templatePath);
+}
+
+/**
+ * `findParameterFileFor` for one linting run, which reads each folder once instead of once per
+ * template: the last folder's listing and what its candidate files name are kept while their
+ * change stamps stay the same. A folder of n templates with no conventional parameter files was
+ * n² file reads (nearly as many bytes as the corpus itself).
+ */
+export function createParameterFileFinder(reader: SiblingReader = diskReader): (templatePath: string) => SourceFile | undefined {
+  let folder: SiblingFolder | undefined;
+  return (templatePath) => {
+    const directory = dirname(templatePath);
+    if (folder?.isCurrent(directory) !== true) folder = new SiblingFolder(directory, reader, true);
+    return folder.parameterFileFor(templatePath);
+  };
+}
+
+/** A sibling `.json` file, read as a candidate for `metadata.template`. */
+interface Candidate {
+  readonly stamp: string | undefined;
+  /** Undefined when unreadable or too large. */
+  readonly file: SourceFile | undefined;
+  readonly lowerText: string;
+  /** `metadata.template` resolved and lower-cased; null when there is none. Read when first needed. */
+  target?: string | null;
+}
+
+class SiblingFolder {
+  private readonly stamp: string | undefined;
+  private readonly names: readonly string[];
+  private readonly candidateNames: readonly string[];
+  private readonly candidates = new Map<string, Candidate>();
+
+  constructor(
+    private readonly directory: string,
+    private readonly reader: SiblingReader,
+    private readonly reused: boolean,
+  ) {
+    this.stamp = reused ? reader.changeStamp?.(directory) : undefined;
+    this.names = reader.listDirectory(directory);
+    this.candidateNames = this.names.filter((name) => /\.jsonc?$/i.test(name)).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   }
-  const candidates = siblings
-    .filter((name) => /\.jsonc?$/i.test(name))
-    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  for (const name of candidates) {
-    const path = join(directory, name);
-    const text = reader.readText(path);
-    if (text === undefined || text.length > MAX_CANDIDATE_BYTES || !text.toLowerCase().includes(stem)) continue;
-    const file = createSourceFile(path, text);
-    if (namesTemplate(file, directory, templatePath)) return file;
+
+  /** Whether this listing may be used again for the directory (never without stamps). */
+  isCurrent(directory: string): boolean {
+    return directory === this.directory && this.stamp !== undefined && this.reader.changeStamp?.(directory) === this.stamp;
   }
-  return undefined;
+
+  parameterFileFor(templatePath: string): SourceFile | undefined {
+    const { directory, reader } = this;
+    const templateName = basename(templatePath);
+    const stem = templateName.slice(0, templateName.length - extname(templateName).length).toLowerCase();
+    const conventional = this.names.find((name) => name !== templateName && name.toLowerCase() === `${stem}.parameters.json`);
+    if (conventional !== undefined) {
+      const file = readSibling(reader, join(directory, conventional));
+      if (file !== undefined) return file;
+    }
+    const wanted = resolve(templatePath).toLowerCase();
+    for (const name of this.candidateNames) {
+      if (name === templateName) continue;
+      const candidate = this.candidate(name);
+      if (candidate.file === undefined || !candidate.lowerText.includes(stem)) continue;
+      candidate.target ??= namedTemplate(candidate.file, directory);
+      if (candidate.target === wanted) return candidate.file;
+    }
+    return undefined;
+  }
+
+  private candidate(name: string): Candidate {
+    const path = join(this.directory, name);
+    const stamp = this.reused ? this.reader.changeStamp?.(path) : undefined;
+    const known = this.candidates.get(name);
+    if (known !== undefined && stamp !== undefined && known.stamp === stamp) return known;
+    const text = this.reader.readText(path);
+    const readable = text !== undefined && text.length <= MAX_CANDIDATE_BYTES;
+    const candidate: Candidate = {
+      stamp,
+      file: readable ? createSourceFile(path, text) : undefined,
+      lowerText: readable ? text.toLowerCase() : '',
+    };
+    this.candidates.set(name, candidate);
+    return candidate;
+  }
 }
 
 function rank(name: string): number {
@@ -108,11 +174,11 @@ function readSibling(reader: SiblingReader, path: string): SourceFile | undefine
   return text === undefined ? undefined : createSourceFile(path, text);
 }
 
-function namesTemplate(file: SourceFile, directory: string, templatePath: string): boolean {
-  const parsed = parseJson(file.text);
-  if (parsed.kind !== 'json') return false;
-  const template: unknown = jsonProperty(jsonProperty(parsed.root, 'metadata'), 'template')?.value;
-  if (typeof template !== 'string' || template.trim() === '') return false;
-  const named = resolve(directory, template.trim().replace(/\\/g, '/'));
-  return named.toLowerCase() === resolve(templatePath).toLowerCase();
+/** The file its `metadata.template` names, resolved and lower-cased; null when it names none. */
+function namedTemplate(file: SourceFile, directory: string): string | null {
+  const parsed = parseJson(file);
+  const metadata = parsed.kind === 'json' && parsed.tree.root?.kind === 'object' ? getProperty(parsed.tree.root, 'metadata')?.value : undefined;
+  const template = metadata?.kind === 'object' ? getProperty(metadata, 'template')?.value : undefined;
+  if (template?.kind !== 'literal' || typeof template.value !== 'string' || template.value.trim() === '') return null;
+  return resolve(directory, template.value.trim().replace(/\\/g, '/')).toLowerCase();
 }

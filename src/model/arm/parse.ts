@@ -1,11 +1,18 @@
-import { ParseErrorCode, parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { ParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+import type { SourceFile } from '../source.js';
+import { buildJsonTree, type JsonTree } from './build.js';
+import { parseCleanJson } from './fast-parse.js';
+import { textOnly } from './json-view.js';
 import { MAX_NESTING, prepareText, type PreparedText } from './preprocess.js';
 
 export interface ParsedJson {
   readonly kind: 'json';
-  /** Undefined when the text holds no value at all (empty, or only whitespace and comments). */
-  readonly root: JsonNode | undefined;
-  readonly prepared: PreparedText;
+  /** `tree.root` is undefined when the text holds no value at all (empty, or only whitespace and comments). */
+  readonly tree: JsonTree;
+  /** The text jsonc-parser read: the file's text, or a copy with characters blanked (same offsets). */
+  readonly prepared: string;
+  /** Strings that held raw control characters: start (the opening quote) → end (after the closing quote). */
+  readonly blankedStrings: ReadonlyMap<number, number>;
 }
 
 export interface JsonFailure {
@@ -14,25 +21,54 @@ export interface JsonFailure {
   readonly message: string;
 }
 
-/** Parses JSON as ARM reads it: comments, trailing commas, raw line breaks in strings. Never throws. */
-export function parseJson(text: string): ParsedJson | JsonFailure {
-  const prepared = prepareText(text);
+const noBlankedStrings: ReadonlyMap<number, number> = new Map();
+
+/**
+ * Parses JSON as ARM reads it: comments, trailing commas, raw line breaks in strings. Never throws.
+ * Nearly every file parses as it is, in one pass; only a file that does not (a multi-line string,
+ * Unicode whitespace, a real error, or too deep) is prepared (see preprocess.ts) and parsed again.
+ */
+export function parseJson(file: SourceFile): ParsedJson | JsonFailure {
+  const fast = parseCleanJson(file);
+  if (fast !== undefined) return { kind: 'json', tree: fast, prepared: file.text, blankedStrings: noBlankedStrings };
+  const prepared = prepareText(file.text);
   if (prepared.tooDeepAt !== undefined) {
     return { kind: 'error', offset: prepared.tooDeepAt, message: `Nesting deeper than ${String(MAX_NESTING)} levels` };
   }
-  const errors: ParseError[] = [];
-  let root: JsonNode | undefined;
+  let tree: JsonTree;
   try {
-    root = parseTree(prepared.text, errors, { allowTrailingComma: true, disallowComments: false });
+    tree = buildJsonTree(file, prepared.text, prepared.blankedStrings);
   } catch (error) {
     return { kind: 'error', offset: 0, message: `The JSON parser failed: ${String(error)}` };
   }
+  const { errors } = tree;
   const first = errors[0];
-  if (root === undefined && (first === undefined || isOnlyMissingValue(errors, prepared.text))) {
-    return { kind: 'json', root: undefined, prepared };
-  }
-  if (first !== undefined) return { kind: 'error', offset: first.offset, message: describeError(first, prepared) };
-  return { kind: 'json', root, prepared };
+  const parsed: ParsedJson = { kind: 'json', tree, prepared: prepared.text, blankedStrings: prepared.blankedStrings };
+  if (first === undefined) return parsed;
+  if (tree.root === undefined && isOnlyMissingValue(errors, prepared.text)) return parsed;
+  return { kind: 'error', offset: first.offset, message: describeError(first, prepared) };
+}
+
+/** True when the text is one JSON value as ARM reads it (how the renderer checks an edited text). */
+export function isValidJson(text: string): boolean {
+  if (parseCleanJson(textOnly(text)) !== undefined) return true;
+  const prepared = prepareText(text);
+  return prepared.tooDeepAt === undefined && parsesWithoutErrors(prepared.text);
+}
+
+/** For prepared text (its nesting checked: jsonc-parser's parser is recursive). */
+function parsesWithoutErrors(text: string): boolean {
+  let valid = true;
+  visit(
+    text,
+    {
+      onError: () => {
+        valid = false;
+      },
+    },
+    { allowTrailingComma: true, disallowComments: false },
+  );
+  return valid;
 }
 
 function isOnlyMissingValue(errors: readonly ParseError[], text: string): boolean {

@@ -16,14 +16,6 @@ export interface PreparedText {
   readonly unclosed: readonly string[];
   /** The offset of the first bracket past MAX_NESTING, if any. */
   readonly tooDeepAt: number | undefined;
-  /** `//` and `/* *\/` comments, found in the same pass (a `//` inside a multi-line string is not one). */
-  readonly comments: readonly CommentSpan[];
-}
-
-export interface CommentSpan {
-  readonly start: number;
-  readonly end: number;
-  readonly block: boolean;
 }
 
 /** Whitespace that Json.NET skips between tokens but jsonc-parser rejects (it knows only space and tab). */
@@ -56,8 +48,6 @@ export function prepareText(original: string): PreparedText {
   let stringBlanked = false;
   const unclosed: string[] = [];
   let tooDeepAt: number | undefined;
-  const comments: CommentSpan[] = [];
-  let commentStart = 0;
   let state = NORMAL as State;
   let stringStart = 0;
   const length = original.length;
@@ -71,11 +61,9 @@ export function prepareText(original: string): PreparedText {
           stringBlanked = false;
         } else if (code === 0x2f && original.charCodeAt(i + 1) === 0x2f) {
           state = LINE_COMMENT;
-          commentStart = i;
           i++;
         } else if (code === 0x2f && original.charCodeAt(i + 1) === 0x2a) {
           state = BLOCK_COMMENT;
-          commentStart = i;
           i++;
         } else if (code === 0x7b || code === 0x5b) {
           unclosed.push(code === 0x7b ? '}' : ']');
@@ -97,22 +85,17 @@ export function prepareText(original: string): PreparedText {
         }
         break;
       case LINE_COMMENT:
-        if (code === 0x0a || code === 0x0d) {
-          state = NORMAL;
-          comments.push({ start: commentStart, end: i, block: false });
-        }
+        if (code === 0x0a || code === 0x0d) state = NORMAL;
         break;
       case BLOCK_COMMENT:
         if (code === 0x2a && original.charCodeAt(i + 1) === 0x2f) {
           state = NORMAL;
           i++;
-          comments.push({ start: commentStart, end: i + 1, block: true });
         }
         break;
     }
   }
-  if (state === LINE_COMMENT || state === BLOCK_COMMENT) comments.push({ start: commentStart, end: length, block: state === BLOCK_COMMENT });
-  return { text: blankPositions(original, blanked), blankedStrings, unclosed, tooDeepAt, comments };
+  return { text: blankPositions(original, blanked), blankedStrings, unclosed, tooDeepAt };
 }
 
 function blankPositions(text: string, positions: readonly number[]): string {

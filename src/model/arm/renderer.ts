@@ -7,18 +7,19 @@ import { placeChildResource } from './child-resource.js';
 import { isCopyLoopArray } from './copy.js';
 import { append, change, findProperty, freeKey, replace } from './edit-steps.js';
 import { detectFormatting } from './formatting.js';
-import { jsonNodeAt } from './jsonc-tree.js';
 import { serialize } from './json-edits.js';
 import { removeProperty } from './remove.js';
 import { locatorPath, type JsonPath } from './locator.js';
-import { parseJson } from './parse.js';
+import { isValidJson } from './parse.js';
 import { setAt } from './set.js';
 import { suppressionComment, type SuppressionContext } from './suppression.js';
-import { parseCleanly, WorkingCopy } from './working-copy.js';
+import { WorkingCopy } from './working-copy.js';
 
 export interface RendererInput extends SuppressionContext {
   /** The file's text as prepared for jsonc-parser (same offsets). */
   readonly prepared: string;
+  /** The front-end's tree of the file (its nodes' locators are the paths intents are rendered at). */
+  readonly root: ValueNode | undefined;
 }
 
 /**
@@ -26,17 +27,16 @@ export interface RendererInput extends SuppressionContext {
  * working copy, in the file's own indentation and line ends, and the result must parse.
  */
 export function createArmRenderer(input: RendererInput): FixRenderer {
-  const options = detectFormatting(input.prepared, input.file.eol);
-  let original: { readonly tree: JsonNode | undefined } | undefined;
-  const originalTree = (): JsonNode | undefined => (original ??= { tree: parseCleanly(input.prepared) }).tree;
+  let options: FormattingOptions | undefined;
   return {
     render(intents) {
       try {
-        const copy = new WorkingCopy(input.file.text, input.prepared, originalTree);
+        options ??= detectFormatting(input.prepared, input.file.eol);
+        const copy = new WorkingCopy(input.file.text, input.prepared, input.root);
         for (const intent of intents) {
           if (!applyIntent(copy, intent, input.file, options)) return undefined;
         }
-        return stillParses(copy, originalTree()) ? copy.edits() : undefined;
+        return stillParses(copy, input.root) ? copy.edits() : undefined;
       } catch {
         return undefined;
       }
@@ -72,10 +72,10 @@ function applyIntent(copy: WorkingCopy, intent: FixIntent, file: SourceFile, opt
       const placement = placeChildResource(intent);
       if (placement === undefined) return false;
       if (placement.kind === 'append') {
-        const array = jsonNodeAt(copy.tree(), placement.container);
+        const array = copy.nodeAt(placement.container);
         return array?.type === 'array' && append(copy, array, serialize(placement.value), options);
       }
-      const object = jsonNodeAt(copy.tree(), placement.container);
+      const object = copy.nodeAt(placement.container);
       if (object?.type !== 'object') return false;
       const key = placement.avoidKeys ? freeKey(object, placement.key) : placement.key;
       return setAt(copy, placement.container, [key], placement.value, options);
@@ -85,33 +85,25 @@ function applyIntent(copy: WorkingCopy, intent: FixIntent, file: SourceFile, opt
 
 /**
  * The result must parse. The original did, and only the inside of the smallest object or array
- * around the changes differs, so parsing that container's new text is enough (the whole file is
- * parsed again only when the changes reach the root).
+ * around the changes differs, so checking that container's new text is enough (the whole file is
+ * checked again only when the changes reach its top level).
  */
-function stillParses(copy: WorkingCopy, original: JsonNode | undefined): boolean {
+function stillParses(copy: WorkingCopy, root: ValueNode | undefined): boolean {
   const span = copy.changedSpan();
   if (span === undefined) return true;
-  let container = original;
-  for (let inner = container && enclosingChild(container, span); inner !== undefined; inner = enclosingChild(inner, span)) {
+  const encloses = (node: ValueNode): boolean => node.range.start < span.start && span.end < node.range.end;
+  if (root === undefined || !encloses(root)) return isValidJson(copy.text);
+  let container = root;
+  for (let inner = enclosingChild(container, encloses); inner !== undefined; inner = enclosingChild(inner, encloses)) {
     container = inner;
   }
-  if (container === undefined || container === original) {
-    const reparsed = parseJson(copy.text);
-    return reparsed.kind === 'json' && reparsed.root !== undefined;
-  }
-  const text = copy.text.slice(container.offset, container.offset + container.length + span.delta);
-  const reparsed = parseJson(text);
-  return reparsed.kind === 'json' && reparsed.root?.type === container.type && reparsed.root.length === text.length;
+  return isValidJson(copy.slice(container.range.start, container.range.end + span.delta));
 }
 
-/** The object or array directly below `node` that strictly contains the span. */
-function enclosingChild(node: JsonNode, span: { readonly start: number; readonly end: number }): JsonNode | undefined {
-  for (const child of node.children ?? []) {
-    const value = child.type === 'property' ? child.children?.[1] : child;
-    if (value === undefined || (value.type !== 'object' && value.type !== 'array')) continue;
-    if (value.offset < span.start && span.end < value.offset + value.length) return value;
-  }
-  return undefined;
+/** The object or array directly below `node` that strictly contains the changes. */
+function enclosingChild(node: ValueNode, encloses: (node: ValueNode) => boolean): ValueNode | undefined {
+  const children = node.kind === 'object' ? node.properties.map((p) => p.value) : node.kind === 'array' ? node.items : [];
+  return children.find((child) => (child.kind === 'object' || child.kind === 'array') && !isCopyLoopArray(child) && encloses(child));
 }
 
 function pathOf(node: ValueNode, file: SourceFile): JsonPath | undefined {
@@ -122,6 +114,6 @@ function pathOf(node: ValueNode, file: SourceFile): JsonPath | undefined {
 /** The node's current counterpart in the working copy (earlier intents may have moved it). */
 function locate(copy: WorkingCopy, node: ValueNode, file: SourceFile): JsonNode | undefined {
   const path = pathOf(node, file);
-  return path === undefined ? undefined : jsonNodeAt(copy.tree(), path);
+  return path === undefined ? undefined : copy.nodeAt(path);
 }
 

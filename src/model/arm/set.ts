@@ -2,7 +2,6 @@
 import type { FormattingOptions, Node as JsonNode } from 'jsonc-parser';
 import type { JsonValue } from '../value.js';
 import { append, findProperty, replace } from './edit-steps.js';
-import { jsonNodeAt } from './jsonc-tree.js';
 import { serialize } from './json-edits.js';
 import type { JsonPath } from './locator.js';
 import type { WorkingCopy } from './working-copy.js';
@@ -20,7 +19,7 @@ function nest(path: readonly string[], value: JsonValue): JsonValue {
  * spelling, and an object value is merged key by key into an existing object.
  */
 export function setAt(copy: WorkingCopy, base: JsonPath, path: readonly string[], value: JsonValue, options: FormattingOptions): boolean {
-  let object = jsonNodeAt(copy.tree(), base);
+  let object = copy.nodeAt(base);
   if (path.length === 0) return object?.type === 'object' && isPlainObject(value) && mergeInto(copy, base, object, value, options);
   const spelled: (string | number)[] = [...base];
   for (const [index, key] of path.entries()) {
@@ -56,7 +55,7 @@ function mergeInto(
   const present = entries.filter(([key]) => findProperty(object, key) !== undefined);
   if (!present.every(([key, inner]) => setAt(copy, path, [key], inner, options))) return false;
   if (missing.length === 0) return true;
-  const target = jsonNodeAt(copy.tree(), path);
+  const target = copy.nodeAt(path);
   if (target?.type !== 'object') return false;
   const members = missing.map(([key, inner]) => `${JSON.stringify(key)}: ${serialize(inner)}`);
   return append(copy, target, members.join(','), options);

@@ -50,10 +50,12 @@ export function decodeStringToken(text: string, start: number, end: number): Dec
   return { value, offsets };
 }
 
-/** The offset map for a string token, cheap when the raw text is the decoded text plus quotes. */
-export function stringOffsetMapper(text: string, start: number, end: number): (index: number) => number {
-  const raw = text.slice(start + 1, end - 1);
-  if (!raw.includes('\\')) return (index) => start + 1 + Math.max(0, Math.min(index, raw.length));
+/**
+ * The offset map for a string token whose decoded value is `value`: cheap when there is no escape
+ * (every escape is longer than the character it stands for, so the lengths tell).
+ */
+export function stringOffsetMapper(text: string, start: number, end: number, value: string): (index: number) => number {
+  if (value.length === end - start - 2) return (index) => start + 1 + Math.max(0, Math.min(index, value.length));
   const { offsets } = decodeStringToken(text, start, end);
   const lastIndex = offsets.length - 1;
   return (index) => offsets[Math.max(0, Math.min(index, lastIndex))] ?? end - 1;
