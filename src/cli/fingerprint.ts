@@ -3,8 +3,7 @@ import { relative } from 'node:path';
 import type { LintMessage, LintResult } from '../engine/result.js';
 import { parseSource } from '../model/frontends.js';
 import { createSourceFile } from '../model/source.js';
-import type { ResourceModel } from '../model/template.js';
-import type { ValueNode } from '../model/value.js';
+import { resourceKeyLocator } from '../engine/resource-key.js';
 import { portablePath } from './paths.js';
 
 /** The `partialFingerprints` key of SARIF results, and the version of the recipe below. */
@@ -21,11 +20,14 @@ export const FINGERPRINT_KEY = 'tlLintFingerprint/v1';
  */
 export function fingerprintMessages(result: LintResult, baseDir: string, messages: readonly LintMessage[] = result.messages): string[] {
   const path = portablePath(relative(baseDir, result.filePath));
-  const resourceAt = messages.length > 0 && result.source !== undefined ? resourceLocator(result.filePath, result.source) : () => '';
+  const { source } = result;
+  const needsLocator = messages.some((m) => m.resourceKey === undefined);
+  const locate = needsLocator && source !== undefined ? resourceLocator(result.filePath, source) : () => '';
+  const resourceAt = (message: LintMessage) => message.resourceKey ?? locate(message.offset, message.length);
   const seen = new Map<string, number>();
   return messages.map((message) => {
     const flagged = result.source?.slice(message.offset, message.offset + message.length) ?? '';
-    const hash = digest([message.ruleId ?? '', path, resourceAt(message.offset, message.length), message.messageId ?? '', foldWhitespace(flagged)]);
+    const hash = digest([message.ruleId ?? '', path, resourceAt(message), message.messageId ?? '', foldWhitespace(flagged)]);
     const occurrence = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, occurrence);
     return `${hash}:${String(occurrence)}`;
@@ -51,38 +53,11 @@ function foldWhitespace(text: string): string {
 }
 
 /**
- * A function from a range to the identity of the innermost resource that contains it ('' outside
- * every resource). Parses the text again without parameters: resource ranges, types and written
- * names do not depend on them.
+ * A function from a range to the identity of the innermost resource that contains it, for results
+ * whose messages lack `resourceKey` (the engine sets it; other producers may not). Parses the text
+ * again without parameters: resource ranges, types and written names do not depend on them.
  */
 export function resourceLocator(filePath: string, text: string): (offset: number, length: number) => string {
   const parsed = parseSource(createSourceFile(filePath, text), {});
-  if (parsed.kind !== 'template') return () => '';
-  const resources = parsed.model.resources;
-  return (offset, length) => {
-    let innermost: ResourceModel | undefined;
-    for (const resource of resources) {
-      const { start, end } = resource.node.range;
-      if (start > offset || end < offset + length) continue;
-      if (!innermost || end - start < innermost.node.range.end - innermost.node.range.start) innermost = resource;
-    }
-    return innermost ? identity(innermost) : '';
-  };
-}
-
-/**
- * `type name` of the resource and of what encloses it (parent resources, the deployment that holds a
- * nested template), outermost first: the names as written, not as evaluated.
- */
-export function identity(resource: ResourceModel): string {
-  const own = `${resource.type.toLowerCase()} ${resource.symbolicName ?? writtenText(resource.name)}`;
-  const outer = resource.parent ?? resource.deployment.holder;
-  return outer ? `${identity(outer)} > ${own}` : own;
-}
-
-function writtenText(node: ValueNode | undefined): string {
-  if (node === undefined) return '';
-  if (node.kind === 'expression') return node.source;
-  if (node.kind === 'literal') return String(node.value);
-  return node.file.text.slice(node.range.start, node.range.end);
+  return parsed.kind === 'template' ? resourceKeyLocator(parsed.model.resources) : () => '';
 }

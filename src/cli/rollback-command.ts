@@ -4,6 +4,7 @@ import pc from 'picocolors';
 import { decodeTemplateBytes } from '../engine/read.js';
 import { rollbackFile, type MachineReport, type RollbackResult } from '../engine/rollback.js';
 import { createSourceFile, positionAt } from '../model/source.js';
+import { prepareFrontend } from '../model/frontends.js';
 import type { RollbackCommandOptions } from './args.js';
 import { createParser, requireFile } from './command-support.js';
 import { diffNames, unifiedDiff } from './diff.js';
@@ -42,6 +43,7 @@ export async function runRollback(options: RollbackCommandOptions, io: CliIo, ho
       continue;
     }
     const source = createSourceFile(file.path, decoded.text);
+    await prepareFrontend(file.path);
     const result = rollbackFile(source, { unsafe: options.unsafe, parse });
     if (!worthShowing(file, result)) continue;
     totals.incomplete += result.machines.filter((m) => m.outcome.kind === 'failed' || m.outcome.kind === 'needs-unsafe').length;

@@ -7,6 +7,7 @@ import type { Engine, FileLintResult, FixLevel, LintOptions } from './api.js';
 import { applyOnePass, MAX_FIX_PASSES } from './apply-fixes.js';
 import { ConfigError, findConfigFile, loadConfig, type ResolvedConfig } from './config.js';
 import { fatalMessage, toMessage } from './messages.js';
+import { resourceKeyLocator } from './resource-key.js';
 import { readTemplateFile } from './read.js';
 import { allRules } from './registry.js';
 import type { LintMessage } from './result.js';
@@ -100,8 +101,10 @@ class EngineImpl implements Engine {
     if (parsed.kind === 'fatal') return fatalResult(parsed.file, parsed.offset, parsed.message);
     if (parsed.kind !== 'template') return { ...summarize(filePath, [], [], fixed.text), kind: parsed.kind };
     const { kept, suppressed } = this.check(parsed.model, rules, config);
-    const messages: LintMessage[] = kept.map((f) => toMessage(fixed, f));
-    const result = summarize(filePath, messages, suppressed.map((f) => toMessage(fixed, f)), fixed.text);
+    const keyAt = resourceKeyLocator(parsed.model.resources);
+    const withKey = (m: LintMessage): LintMessage => ({ ...m, resourceKey: keyAt(m.offset, m.length) });
+    const messages = kept.map((f) => withKey(toMessage(fixed, f)));
+    const result = summarize(filePath, messages, suppressed.map((f) => withKey(toMessage(fixed, f))), fixed.text);
     return { ...result, kind: 'template', ...(fixed.text !== original.text ? { output: fixed.text } : {}) };
   }
 

@@ -37,6 +37,8 @@ export interface LintMessage {
   /** Unsafe fixes (and safe ones beyond the first), applied by `--unsafe-fixes`. */
   readonly suggestions?: readonly MessageSuggestion[];
   readonly related?: readonly RelatedMessage[];
+  /** The innermost resource containing the finding (type and written name, with its parents), for fingerprints. */
+  readonly resourceKey?: string;
   /** Offsets of the primary range, for formatters that want them (SARIF). */
   readonly offset: number;
   readonly length: number;

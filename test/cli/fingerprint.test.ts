@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as Sarif from 'sarif';
-import { FINGERPRINT_KEY, identity, resourceLocator } from '../../src/cli/fingerprint.js';
+import { FINGERPRINT_KEY, resourceLocator } from '../../src/cli/fingerprint.js';
+import { resourceIdentity as identity } from '../../src/engine/resource-key.js';
 import { parseSource } from '../../src/model/frontends.js';
 import { createSourceFile } from '../../src/model/source.js';
 import { sarifValidator } from '../formatters/sarif-schema.js';

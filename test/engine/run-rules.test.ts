@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resourceLocator } from '../../src/cli/fingerprint.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { defineRule, noOptions, type Rule } from '../../src/engine/rule.js';
 import { formatMessage, INTERNAL_ERROR, runRules } from '../../src/engine/run-rules.js';
@@ -80,5 +81,18 @@ describe('suppression', () => {
     const result = await engine.lintFile('/repo/vm.json', code);
     expect(result.messages).toEqual([]);
     expect(result.suppressedMessages.map((m) => m.ruleId)).toEqual(['api-version-too-old']);
+  });
+});
+
+describe('resource keys', () => {
+  it('name the innermost resource of each finding, as a re-parse for fingerprints would', async () => {
+    const code = template('[ { "type": "Microsoft.Compute/virtualMachines", "apiVersion": "2019-07-01", "name": "[parameters(\'vmName\')]" } ]', '{ "vmName": { "type": "string" } }');
+    const result = await (await createEngine({ cwd: '/repo' })).lintFile('/repo/vm.json', code);
+    expect(result.messages.length).toBeGreaterThan(0);
+    const reparsed = resourceLocator('/repo/vm.json', code);
+    for (const m of result.messages) {
+      expect(m.resourceKey).toBe("microsoft.compute/virtualmachines [parameters('vmName')]");
+      expect(m.resourceKey).toBe(reparsed(m.offset, m.length));
+    }
   });
 });
