@@ -32,9 +32,10 @@ function child(node: ValueNode, segment: string): ValueNode | undefined {
 
 class ResourceViewImpl implements ResourceView {
   readonly type: string;
-  readonly apiVersion: Evaluated;
-  readonly name: Evaluated;
-  readonly condition: Evaluated;
+  // Evaluated on first use: most rules ask only scale sets and VMs, a fraction of the resources.
+  private evaluatedApiVersion: Evaluated | undefined;
+  private evaluatedName: Evaluated | undefined;
+  private evaluatedCondition: Evaluated | undefined;
   parent: ResourceView | undefined;
   children: ResourceView[] = [];
 
@@ -43,9 +44,19 @@ class ResourceViewImpl implements ResourceView {
     readonly template: TemplateViewImpl,
   ) {
     this.type = model.type;
-    this.apiVersion = model.apiVersion ? this.eval(model.apiVersion) : unknown('error');
-    this.name = model.name ? this.eval(model.name) : unknown('error');
-    this.condition = model.condition ? this.eval(model.condition) : TRUE;
+  }
+
+  get apiVersion(): Evaluated {
+    this.evaluatedApiVersion ??= this.model.apiVersion ? this.eval(this.model.apiVersion) : unknown('error');
+    return this.evaluatedApiVersion;
+  }
+  get name(): Evaluated {
+    this.evaluatedName ??= this.model.name ? this.eval(this.model.name) : unknown('error');
+    return this.evaluatedName;
+  }
+  get condition(): Evaluated {
+    this.evaluatedCondition ??= this.model.condition ? this.eval(this.model.condition) : TRUE;
+    return this.evaluatedCondition;
   }
 
   get typeRange() {

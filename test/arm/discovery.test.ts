@@ -51,6 +51,12 @@ describe('findParameterFileFor', () => {
     expect(findParameterFileFor('/repo/app/vmss.json', reader)?.path).toBe('/repo/app/z.parameters.json');
   });
 
+  it('a metadata.template key spelt with escapes still counts', () => {
+    const text = String.raw`{"m\u0065tadata": {"t\u0065mplate": "vmss.json"}, "parameters": {}}`;
+    const reader = folder({ 'vmss.json': '{}', 'prod.parameters.json': text });
+    expect(findParameterFileFor('/repo/app/vmss.json', reader)?.path).toBe('/repo/app/prod.parameters.json');
+  });
+
   it('ignores a metadata.template that names another template', () => {
     const reader = folder({ 'vmss.json': '{}', 'prod.parameters.json': params({ template: 'other/vmss.json' }) });
     expect(findParameterFileFor('/repo/app/vmss.json', reader)).toBeUndefined();

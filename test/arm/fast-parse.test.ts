@@ -125,7 +125,7 @@ describe('parseCleanJson agrees with jsonc-parser', () => {
     ['a line comment at the very end', '{} // end'],
     ['trailing commas', '{"a": [1, 2,], "b": {"c": 3,},}'],
     ['a root scalar', ' "[concat()]" '],
-    ['long keys are not shared with short ones', `{"${'k'.repeat(40)}": 1, "${'k'.repeat(40)}": 2, "k": 3}`],
+    ['long keys', `{"${'k'.repeat(40)}": 1, "${'k'.repeat(40)}": 2, "k": 3}`],
   ])('%s', (_name, text) => {
     expect(expectAgreement(text)).toBe('same');
   });

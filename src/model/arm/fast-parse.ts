@@ -50,10 +50,6 @@ function isDigit(code: number): boolean {
   return code >= ZERO && code <= NINE;
 }
 
-/** Keys up to this long are shared; `keys` is a direct-mapped cache, the last key of a hash wins. */
-const MAX_SHARED_KEY = 32;
-const keys = new Array<string | undefined>(4096).fill(undefined);
-
 const escapes: Readonly<Record<number, string>> = {
   [QUOTE]: '"',
   [BACKSLASH]: '\\',
@@ -158,7 +154,7 @@ class FastParser {
     while (this.text.charCodeAt(this.pos) !== CLOSE_BRACE) {
       if (this.text.charCodeAt(this.pos) !== QUOTE) throw GIVE_UP;
       const keyStart = this.pos;
-      const key = this.key();
+      const key = this.string();
       const keyRange = { start: keyStart, end: this.pos };
       if (key.length === 4 && key.toLowerCase() === 'copy') hasCopyKey = true;
       this.skipTrivia();
@@ -210,29 +206,6 @@ class FastParser {
     this.pos++;
     this.skipTrivia();
     return this.text.charCodeAt(this.pos) !== close;
-  }
-
-  /**
-   * A key: a string token, short ones shared through `keys` (a file repeats the same few dozen
-   * keys thousands of times, and one string each was a tenth of the tree's memory).
-   */
-  private key(): string {
-    const { text } = this;
-    const start = this.pos + 1;
-    let hash = 0;
-    for (let pos = start; pos - start <= MAX_SHARED_KEY; pos++) {
-      const code = text.charCodeAt(pos);
-      if (code === QUOTE) {
-        const slot = hash & (keys.length - 1);
-        const known = keys[slot];
-        this.pos = pos + 1;
-        if (known?.length === pos - start && text.startsWith(known, start)) return known;
-        return (keys[slot] = text.slice(start, pos));
-      }
-      if (code === BACKSLASH || !(code >= 0x20)) break;
-      hash = (Math.imul(hash, 31) + code) | 0;
-    }
-    return this.string();
   }
 
   /** A string token at `pos` (its opening quote): the decoded value. */

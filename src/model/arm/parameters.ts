@@ -142,7 +142,7 @@ class SiblingFolder {
       if (name === templateName) continue;
       const candidate = this.candidate(name);
       if (candidate.file === undefined || !candidate.lowerText.includes(stem)) continue;
-      candidate.target ??= namedTemplate(candidate.file, directory);
+      candidate.target ??= mayNameTemplate(candidate.lowerText) ? namedTemplate(candidate.file, directory) : null;
       if (candidate.target === wanted) return candidate.file;
     }
     return undefined;
@@ -172,6 +172,14 @@ function rank(name: string): number {
 function readSibling(reader: SiblingReader, path: string): SourceFile | undefined {
   const text = reader.readText(path);
   return text === undefined ? undefined : createSourceFile(path, text);
+}
+
+/**
+ * Whether a file's text (lower-cased) can hold a `metadata.template`: both keys written out, or
+ * a `\u` escape that could spell them. Most candidates are other templates, not worth a parse.
+ */
+function mayNameTemplate(lowerText: string): boolean {
+  return (lowerText.includes('"metadata"') && lowerText.includes('"template"')) || lowerText.includes('\\u');
 }
 
 /** The file its `metadata.template` names, resolved and lower-cased; null when it names none. */
