@@ -6,11 +6,11 @@
 // baselines' own `.bicep` files, without the baselines' generated dumps (`main.syntax.bicep`,
 // `main.tokens.bicep`, …) and the `Invalid*` baselines, on which tree-sitter's error recovery
 // alone can take minutes per file.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fail, measure, median, ms } from './measure.mjs';
 
 if (process.argv[2] === '--floor') {
   await parseFloor(process.argv.slice(3));
@@ -21,7 +21,6 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = resolve(process.env.TL_CORPUS ?? join(root, '..', 'shared', 'corpus'));
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const bin = join(root, 'dist', 'src', 'cli', 'bin.js');
-const reportCpu = `data:text/javascript,process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('\\n@cpu ' + (u.user + u.system) + '\\n'); })`;
 
 if (!existsSync(bin)) fail(`${bin} is missing: run \`npm run build\` first.`);
 if (!existsSync(join(corpus, 'MANIFEST.tsv'))) fail(`No corpus at ${corpus} (set TL_CORPUS).`);
@@ -64,20 +63,6 @@ for (const cli of clis) {
   console.log(`  ${cli.name}: wall ${ratio('wall', false)}x, CPU ${ratio('cpu', false)}x; with node startup taken off both: wall ${ratio('wall', true)}x, CPU ${ratio('cpu', true)}x`);
 }
 
-function measure(command) {
-  const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--import', reportCpu, ...command.args], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const wall = Number(process.hrtime.bigint() - start) / 1e6;
-  if (!command.ok.includes(result.status ?? -1)) fail(`${command.name} exited with ${String(result.status)}:\n${result.stderr}`);
-  const cpu = /@cpu (\d+)/.exec(result.stderr);
-  if (!cpu) fail(`${command.name} did not report its CPU time:\n${result.stderr}`);
-  return { wall, cpu: Number(cpu[1]) / 1000 };
-}
-
 function bicepFiles(dir) {
   const [header, ...rows] = readFileSync(join(dir, 'MANIFEST.tsv'), 'utf8').trimEnd().split('\n');
   const columns = header.split('\t');
@@ -109,18 +94,4 @@ async function parseFloor(paths) {
     }
   }
   process.stdout.write(`${String(trees)}\n`);
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function ms(value) {
-  return `${value.toFixed(0)} ms`;
-}
-
-function fail(message) {
-  console.error(`bench: ${message}`);
-  process.exit(2);
 }

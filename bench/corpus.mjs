@@ -2,16 +2,15 @@
 // bare node startup, in one run: `npm run build && npm run bench` (BENCH_RUNS=n, default 5).
 // The commands take turns in every round, so a busy machine slows them alike; CPU time (user +
 // system, reported by each child at exit) is shown beside wall time because it barely moves with load.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fail, measure, median, ms } from './measure.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = resolve(process.env.TL_CORPUS ?? join(root, '..', 'shared', 'corpus'));
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const bin = join(root, 'dist', 'src', 'cli', 'bin.js');
-const reportCpu = `data:text/javascript,process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('\\n@cpu ' + (u.user + u.system) + '\\n'); })`;
 
 if (!existsSync(bin)) fail(`${bin} is missing: run \`npm run build\` first.`);
 if (!existsSync(join(corpus, 'MANIFEST.tsv'))) fail(`No corpus at ${corpus} (set TL_CORPUS).`);
@@ -51,20 +50,6 @@ console.log('tl-lint / parse floor (the floor includes node startup, as the CLI 
 console.log(`  wall ${ratio('wall', false)}x, CPU ${ratio('cpu', false)}x; with node startup taken off both: wall ${ratio('wall', true)}x, CPU ${ratio('cpu', true)}x`);
 console.log(`tl-lint throughput: ${(bytes / 1e6 / (median(cli.wall) / 1000)).toFixed(1)} MB/s wall, ${(bytes / 1e6 / (median(cli.cpu) / 1000)).toFixed(1)} MB/s CPU`);
 
-function measure(command) {
-  const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--import', reportCpu, ...command.args], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const wall = Number(process.hrtime.bigint() - start) / 1e6;
-  if (!command.ok.includes(result.status ?? -1)) fail(`${command.name} exited with ${String(result.status)}:\n${result.stderr}`);
-  const cpu = /@cpu (\d+)/.exec(result.stderr);
-  if (!cpu) fail(`${command.name} did not report its CPU time:\n${result.stderr}`);
-  return { wall, cpu: Number(cpu[1]) / 1000 };
-}
-
 function armJsonFiles(dir) {
   const [header, ...rows] = readFileSync(join(dir, 'MANIFEST.tsv'), 'utf8').trimEnd().split('\n');
   const columns = header.split('\t');
@@ -75,18 +60,4 @@ function armJsonFiles(dir) {
     .filter((cells) => ['arm-json', 'params'].includes(cells[kindAt]) || (cells[kindAt] === 'bicep-baseline' && cells[pathAt].endsWith('.json')))
     .map((cells) => join(dir, cells[pathAt]))
     .sort();
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function ms(value) {
-  return `${value.toFixed(0)} ms`;
-}
-
-function fail(message) {
-  console.error(`bench: ${message}`);
-  process.exit(2);
 }
