@@ -1,5 +1,6 @@
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { TextEdit } from '../fix.js';
+import { spliceHunks, type Hunk } from '../hunks.js';
 import type { ValueNode } from '../value.js';
 import { parseCleanJson } from './fast-parse.js';
 import { childAt, shiftedNode, textOnly, valueAt, viewOf } from './json-view.js';
@@ -10,10 +11,8 @@ import type { JsonPath } from './locator.js';
  * A change in original-text coordinates: `original.slice(start, end)` becomes `text` (and the
  * prepared original's slice becomes `prepared`, of the same length).
  */
-interface Hunk {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
+interface PreparedHunk extends Hunk {
+  /** The text with raw line breaks inside strings blanked, as the parser reads it. */
   readonly prepared: string;
 }
 
@@ -35,7 +34,7 @@ export interface RawEdit {
  * makes dozens of edits.
  */
 export class WorkingCopy {
-  private hunks: Hunk[] = [];
+  private hunks: PreparedHunk[] = [];
   private currentLength: number;
   private built: { text?: string; prepared?: string } = {};
   /** False when nothing was blanked: the prepared text is the text, and is not kept twice. */
@@ -148,32 +147,10 @@ export class WorkingCopy {
     const end = edit.offset + edit.length;
     if (this.slice(start, end) === edit.content) return;
     this.reparsed = undefined;
-    const before: Hunk[] = [];
-    const after: Hunk[] = [];
-    let delta = 0;
-    let mergedStart = start;
-    let mergedEnd = end;
-    let originalStart: number | undefined;
-    let originalEnd = 0;
-    for (const hunk of this.hunks) {
-      const currentStart = hunk.start + delta;
-      const currentEnd = currentStart + hunk.text.length;
-      if (currentEnd < start) {
-        before.push(hunk);
-      } else if (currentStart > end) {
-        after.push(hunk);
-        continue;
-      } else {
-        originalStart ??= Math.min(hunk.start, start - delta);
-        mergedStart = Math.min(mergedStart, currentStart);
-        mergedEnd = Math.max(mergedEnd, currentEnd);
-        originalEnd = hunk.end;
-      }
-      delta += hunk.text.length - (hunk.end - hunk.start);
-    }
-    const merged: Hunk = {
-      start: originalStart ?? start - delta,
-      end: Math.max(originalEnd, end - delta),
+    const { before, after, originalStart, originalEnd, currentStart: mergedStart, currentEnd: mergedEnd } = spliceHunks(this.hunks, start, end);
+    const merged: PreparedHunk = {
+      start: originalStart,
+      end: originalEnd,
       text: this.slice(mergedStart, start) + edit.content + this.slice(end, mergedEnd),
       prepared: this.blanked ? this.slice(mergedStart, start, true) + edit.content + this.slice(end, mergedEnd, true) : '',
     };

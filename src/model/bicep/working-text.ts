@@ -1,11 +1,7 @@
 import type { TextEdit } from '../fix.js';
+import { spliceHunks, type Hunk } from '../hunks.js';
 
 /** A change in original-text coordinates: `original.slice(start, end)` becomes `text`. */
-interface Hunk {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
 
 /**
  * The text a fix edits, step by step. Every edit is folded into hunks over the original text, so
@@ -25,32 +21,10 @@ export class WorkingText {
     const start = offset;
     const end = offset + length;
     if (this.text.slice(start, end) === content) return;
-    const before: Hunk[] = [];
-    const after: Hunk[] = [];
-    let delta = 0;
-    let mergedStart = start;
-    let mergedEnd = end;
-    let originalStart: number | undefined;
-    let originalEnd = 0;
-    for (const hunk of this.hunks) {
-      const currentStart = hunk.start + delta;
-      const currentEnd = currentStart + hunk.text.length;
-      if (currentEnd < start) {
-        before.push(hunk);
-      } else if (currentStart > end) {
-        after.push(hunk);
-        continue;
-      } else {
-        originalStart ??= Math.min(hunk.start, start - delta);
-        mergedStart = Math.min(mergedStart, currentStart);
-        mergedEnd = Math.max(mergedEnd, currentEnd);
-        originalEnd = hunk.end;
-      }
-      delta += hunk.text.length - (hunk.end - hunk.start);
-    }
+    const { before, after, originalStart, originalEnd, currentStart: mergedStart, currentEnd: mergedEnd } = spliceHunks(this.hunks, start, end);
     const merged: Hunk = {
-      start: originalStart ?? start - delta,
-      end: Math.max(originalEnd, end - delta),
+      start: originalStart,
+      end: originalEnd,
       text: this.text.slice(mergedStart, start) + content + this.text.slice(end, mergedEnd),
     };
     this.hunks = [...before, merged, ...after];
