@@ -6,24 +6,18 @@
 // baselines' own `.bicep` files, without the baselines' generated dumps (`main.syntax.bicep`,
 // `main.tokens.bicep`, …) and the `Invalid*` baselines, on which tree-sitter's error recovery
 // alone can take minutes per file.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fail, measure, median, ms } from './measure.mjs';
+import { benchSetup, median, runRounds } from './measure.mjs';
 
 if (process.argv[2] === '--floor') {
   await parseFloor(process.argv.slice(3));
   process.exit(0);
 }
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = resolve(process.env.TL_CORPUS ?? join(root, '..', 'shared', 'corpus'));
-const runs = Number(process.env.BENCH_RUNS ?? 5);
-const bin = join(root, 'dist', 'src', 'cli', 'bin.js');
-
-if (!existsSync(bin)) fail(`${bin} is missing: run \`npm run build\` first.`);
-if (!existsSync(join(corpus, 'MANIFEST.tsv'))) fail(`No corpus at ${corpus} (set TL_CORPUS).`);
+const { corpus, runs, bin } = benchSetup();
 
 const files = bicepFiles(corpus);
 const bytes = files.reduce((total, file) => total + statSync(file).size, 0);
@@ -34,25 +28,12 @@ const commands = [
   { name: 'tl-lint --format json', args: [bin, '--format', 'json', '--output-file', '/dev/null', ...files], ok: [0, 1] },
   // One thread, like the floor: the cost of linting itself, without worker start-up and messages.
   { name: 'tl-lint --format json -j 1', args: [bin, '--format', 'json', '-j', '1', '--output-file', '/dev/null', ...files], ok: [0, 1] },
-].map((command) => ({ ...command, wall: [], cpu: [] }));
+];
 
 console.log(`${String(files.length)} Bicep files, ${(bytes / 1e6).toFixed(1)} MB; ${String(runs)} rounds after one warm-up\n`);
-for (const command of commands) measure(command);
-for (let round = 0; round < runs; round++) {
-  for (const command of commands) {
-    const { wall, cpu } = measure(command);
-    command.wall.push(wall);
-    command.cpu.push(cpu);
-  }
-}
+const timed = runRounds(commands, runs);
 
-console.log(`${'command'.padEnd(38)}  ${'wall median'.padStart(11)}  ${'min'.padStart(8)}  ${'max'.padStart(8)}  ${'CPU median'.padStart(10)}`);
-for (const command of commands) {
-  const wall = [...command.wall].sort((a, b) => a - b);
-  console.log(`${command.name.padEnd(38)}  ${ms(median(wall)).padStart(11)}  ${ms(wall[0]).padStart(8)}  ${ms(wall.at(-1)).padStart(8)}  ${ms(median(command.cpu)).padStart(10)}`);
-}
-
-const [startup, floor, ...clis] = commands;
+const [startup, floor, ...clis] = timed;
 console.log('');
 console.log('tl-lint / parse floor (the floor includes node startup and the grammar load, as the CLI does):');
 for (const cli of clis) {

@@ -1,5 +1,8 @@
 // Shared by the benchmarks: run a command, report its wall and CPU time, and summarise.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // Each child reports its own CPU time at exit, so the parent's bookkeeping is not counted.
 const reportCpu = `data:text/javascript,process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('\\n@cpu ' + (u.user + u.system) + '\\n'); })`;
@@ -30,4 +33,37 @@ export function ms(value) {
 export function fail(message) {
   console.error(`bench: ${message}`);
   process.exit(2);
+}
+
+/** The repo, the corpus (TL_CORPUS), the rounds (BENCH_RUNS) and the built CLI; exits when one is missing. */
+export function benchSetup() {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const corpus = resolve(process.env.TL_CORPUS ?? join(root, '..', 'shared', 'corpus'));
+  const runs = Number(process.env.BENCH_RUNS ?? 5);
+  const bin = join(root, 'dist', 'src', 'cli', 'bin.js');
+  if (!existsSync(bin)) fail(`${bin} is missing: run \`npm run build\` first.`);
+  if (!existsSync(join(corpus, 'MANIFEST.tsv'))) fail(`No corpus at ${corpus} (set TL_CORPUS).`);
+  return { root, corpus, runs, bin };
+}
+
+/**
+ * One warm-up, then `runs` rounds in which the commands take turns, so a busy machine slows them
+ * alike; prints the table of medians and returns the commands with their `wall` and `cpu` samples.
+ */
+export function runRounds(commands, runs) {
+  const timed = commands.map((command) => ({ ...command, wall: [], cpu: [] }));
+  for (const command of timed) measure(command);
+  for (let round = 0; round < runs; round++) {
+    for (const command of timed) {
+      const { wall, cpu } = measure(command);
+      command.wall.push(wall);
+      command.cpu.push(cpu);
+    }
+  }
+  console.log(`${'command'.padEnd(38)}  ${'wall median'.padStart(11)}  ${'min'.padStart(8)}  ${'max'.padStart(8)}  ${'CPU median'.padStart(10)}`);
+  for (const command of timed) {
+    const wall = [...command.wall].sort((a, b) => a - b);
+    console.log(`${command.name.padEnd(38)}  ${ms(median(wall)).padStart(11)}  ${ms(wall[0]).padStart(8)}  ${ms(wall.at(-1)).padStart(8)}  ${ms(median(command.cpu)).padStart(10)}`);
+  }
+  return timed;
 }
