@@ -32,6 +32,13 @@ export interface Engine {
    * the file is read from disk. Never throws for bad input: problems become fatal messages.
    */
   lintFile(filePath: string, text?: string): Promise<FileLintResult>;
+  /** Loads what `lintText` needs for this kind of file (the Bicep parser); cheap after the first call. */
+  prepare(filePath: string): Promise<void>;
+  /**
+   * `lintFile` for a text the host already has, synchronously (ESLint's `parse` and rules are
+   * synchronous). For Bicep files, `prepare` must have resolved first.
+   */
+  lintText(filePath: string, text: string): FileLintResult;
   /** True when the config in force for this file ignores it (`ignores` globs). */
   isIgnored(filePath: string): boolean;
 }

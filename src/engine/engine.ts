@@ -85,13 +85,21 @@ class EngineImpl implements Engine {
   }
 
   async lintFile(filePath: string, text?: string): Promise<FileLintResult> {
-    await prepareFrontend(filePath);
+    await this.prepare(filePath);
     let raw = text;
     if (raw === undefined) {
       const read = readTemplateFile(filePath);
       if (!read.ok) return fatalResult(createSourceFile(filePath, ''), 0, read.message);
       raw = read.text;
     }
+    return this.lintText(filePath, raw);
+  }
+
+  prepare(filePath: string): Promise<void> {
+    return prepareFrontend(filePath);
+  }
+
+  lintText(filePath: string, raw: string): FileLintResult {
     const config = this.configFor(filePath);
     if (config.isIgnored(filePath)) return { ...summarize(filePath, [], []), kind: 'ignored' };
     const rules = this.activeRules(config);

@@ -69,6 +69,15 @@ export class FakeEngine implements Engine {
     return Promise.resolve(this.lintSource(file));
   }
 
+  prepare(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  lintText(filePath: string, text: string): FileLintResult {
+    this.linted.push(filePath);
+    return this.lintSource(createSourceFile(filePath, text));
+  }
+
   private lintSource(original: SourceFile): FileLintResult {
     const kind = classify(original.text);
     if (kind === 'fatal') return fatal(original);
