@@ -29,8 +29,10 @@ function propertiesOf(resource: ResourceView): ObjectNode | undefined {
 function unclaimedExtensions(resource: ResourceView): ExtensionView[] {
   const extensionType = `${resource.type}/extensions`.toLowerCase();
   const sameDeployment = (other: ResourceView) => other.model.deployment === resource.model.deployment;
-  const owners = resource.template.ofType(resource.type).filter(sameDeployment);
-  if (owners.length !== 1) return [];
+  // Stops at the second owner: asked once per machine, a full count would scan every machine.
+  let owners = 0;
+  for (const other of resource.template.ofType(resource.type)) if (sameDeployment(other) && ++owners > 1) return [];
+  if (owners !== 1) return [];
   const claimed = new Set(resource.template.ofType(resource.type).flatMap((owner) => owner.related(extensionType)));
   return resource.template.resources
     .filter((other) => other.type.toLowerCase() === extensionType && sameDeployment(other) && other.parent === undefined && !claimed.has(other))

@@ -26,7 +26,14 @@ const families = vmSizeTable.families.map((row) => ({ row, pattern: new RegExp(r
 const classes = vmSizeTable.workloadClasses.map((row) => ({ id: row.id, pattern: new RegExp(row.namePattern, 'i') }));
 const twins = vmSizeTable.premiumTwins.map((row) => ({ row, pattern: new RegExp(row.namePattern, 'i') }));
 
+/**
+ * Size names are a few dozen characters. Some family patterns backtrack quadratically on long
+ * input (`^Standard_NC\d+[a-z_0-9]*_v\d+$`): a longer name, which matches no size anyway, is not tried.
+ */
+const MAX_SIZE_NAME = 128;
+
 function familyOf(sizeName: string): SizeFamilyRow | undefined {
+  if (sizeName.length > MAX_SIZE_NAME) return undefined;
   return families.find(({ pattern }) => pattern.test(sizeName))?.row;
 }
 
@@ -44,6 +51,7 @@ export function vmSizeStatus(sizeName: string): VmSizeStatus | undefined {
 
 /** The workload class (general purpose, memory optimized, GPU…) a size name belongs to. */
 export function workloadClassOf(sizeName: string): WorkloadClass | undefined {
+  if (sizeName.length > MAX_SIZE_NAME) return undefined;
   return classes.find(({ pattern }) => pattern.test(sizeName))?.id;
 }
 
@@ -54,6 +62,7 @@ export function workloadClassOf(sizeName: string): WorkloadClass | undefined {
  */
 export function supportedSizesLike(sizeName: string): readonly SizeSuggestion[] {
   const suggestions: SizeSuggestion[] = [];
+  if (sizeName.length > MAX_SIZE_NAME) return suggestions;
   const add = (suggestion: SizeSuggestion) => {
     const taken = suggestions.some((s) => s.size.toLowerCase() === suggestion.size.toLowerCase());
     if (!taken && suggestion.size.toLowerCase() !== sizeName.toLowerCase()) suggestions.push(suggestion);

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import pc from 'picocolors';
-import { decodeTemplateBytes } from '../engine/read.js';
+import { decodeTemplateBytes, readRegularFile } from '../engine/read.js';
 import { rollbackFile, type MachineReport, type RollbackResult } from '../engine/rollback.js';
 import { createSourceFile, positionAt } from '../model/source.js';
 import { prepareFrontend } from '../model/frontends.js';
@@ -34,7 +33,7 @@ export async function runRollback(options: RollbackCommandOptions, io: CliIo, ho
   const c = pc.createColors(color);
   const totals = { written: 0, incomplete: 0, writeFailed: false };
   for (const file of files.filter((f) => !f.ignored)) {
-    const bytes = await readFile(file.path).catch(() => undefined);
+    const bytes = await readRegularFile(file.path).catch(() => undefined);
     const decoded = bytes && decodeTemplateBytes(bytes);
     const shown = relative(io.cwd, file.path);
     if (bytes === undefined || !decoded?.ok) {

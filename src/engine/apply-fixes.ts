@@ -25,8 +25,16 @@ export function applyOnePass(text: string, findings: readonly Finding[], level: 
     taken.push(...fix.edits);
   }
   if (taken.length === 0) return undefined;
-  taken.sort((a, b) => b.range.start - a.range.start);
-  let result = text;
-  for (const edit of taken) result = result.slice(0, edit.range.start) + edit.text + result.slice(edit.range.end);
+  // Built in one pass from the start: splicing each edit into the whole text copied the text once
+  // per edit, quadratic over a template with thousands of fixes.
+  taken.sort((a, b) => a.range.start - b.range.start);
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const edit of taken) {
+    parts.push(text.slice(cursor, edit.range.start), edit.text);
+    cursor = edit.range.end;
+  }
+  parts.push(text.slice(cursor));
+  const result = parts.join('');
   return result === text ? undefined : result;
 }

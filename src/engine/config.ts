@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import picomatch from 'picomatch';
 import { validateOptions } from './options.js';
 import type { Mode, Rule, Setting } from './rule.js';
@@ -32,10 +32,31 @@ export function isSetting(value: unknown): value is Setting {
 
 function readJsonc(path: string): unknown {
   const errors: ParseError[] = [];
-  const value: unknown = parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true });
-  const first = errors[0];
-  if (first) throw new ConfigError(`${path}: ${printParseErrorCode(first.error)} at offset ${String(first.offset)}`);
-  return value;
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  try {
+    const tree = parseTree(text, errors, { allowTrailingComma: true });
+    const first = errors[0];
+    if (first) throw new ConfigError(`${path}: ${printParseErrorCode(first.error)} at offset ${String(first.offset)}`);
+    return tree && plainValue(tree);
+  } catch (error) {
+    // Both the parser and plainValue recurse: a config nested thousands deep overflows the stack.
+    if (error instanceof RangeError) throw new ConfigError(`${path}: nested too deeply`);
+    throw error;
+  }
+}
+
+/**
+ * The value of a parsed node, with every key an own property: jsonc-parser's `parse` assigns keys,
+ * so `"__proto__": {…}` would set the object's prototype and slip past the key checks below.
+ */
+function plainValue(node: JsonNode): unknown {
+  if (node.type === 'array') return (node.children ?? []).map(plainValue);
+  if (node.type !== 'object') return node.value;
+  const entries = (node.children ?? []).flatMap((property) => {
+    const [key, value] = property.children ?? [];
+    return key === undefined || value === undefined ? [] : [[String(key.value), plainValue(value)] as const];
+  });
+  return Object.fromEntries(entries);
 }
 
 function ruleEntry(path: string, id: string, entry: unknown, rule: Rule<unknown> | undefined): RuleConfig {

@@ -39,7 +39,7 @@ export function toMessage(file: SourceFile, finding: Finding): LintMessage {
     message: finding.message,
     messageId: finding.messageId,
     ...location(file, range),
-    ...(safe ? { fix: mergeEdits(file.text, safe.edits) } : {}),
+    ...(safe ? { fix: { ...mergeEdits(file.text, safe.edits), desc: safe.title } } : {}),
     ...(suggestions.length > 0 ? { suggestions } : {}),
     ...(finding.related.length > 0
       ? {

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { NotARegularFile, readRegularFileSync } from '../model/read-file.js';
+
+export { readRegularFile, readRegularFileSync } from '../model/read-file.js';
 
 export type ReadOutcome = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
 
@@ -18,8 +20,9 @@ export function decodeTemplateBytes(bytes: Uint8Array): ReadOutcome {
 
 export function readTemplateFile(path: string): ReadOutcome {
   try {
-    return decodeTemplateBytes(readFileSync(path));
+    return decodeTemplateBytes(readRegularFileSync(path));
   } catch (error) {
+    if (error instanceof NotARegularFile) return { ok: false, message: 'Not a regular file (a FIFO, socket or device): it was not read.' };
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return { ok: false, message: `Cannot read the file (${code}).` };
   }

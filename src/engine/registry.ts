@@ -10,6 +10,7 @@ import gen1Image from '../../rules/gen1-image.js';
 import gpuDriverSecureBoot from '../../rules/gpu-driver-secure-boot.js';
 import guestAttestationMissing from '../../rules/guest-attestation-missing.js';
 import invalidTemplateExpression from '../../rules/invalid-template-expression.js';
+import linkedTemplateNotAnalysed from '../../rules/linked-template-not-analysed.js';
 import linuxHibernation from '../../rules/linux-hibernation.js';
 import managedImageSource from '../../rules/managed-image-source.js';
 import manualUpgradePolicy from '../../rules/manual-upgrade-policy.js';
@@ -30,6 +31,7 @@ export const allRules: readonly Rule<unknown>[] = [
   gpuDriverSecureBoot,
   guestAttestationMissing,
   invalidTemplateExpression,
+  linkedTemplateNotAnalysed,
   linuxHibernation,
   managedImageSource,
   manualUpgradePolicy,

@@ -121,7 +121,8 @@ function partialText(expr: ExprNode, evaluate: Evaluate): string {
   const [pattern, ...args] = expr.args;
   if (name !== 'format' || !pattern) return HOLE;
   const parts = args.map((arg) => partialText(arg, evaluate));
-  return partialText(pattern, evaluate).replace(/\{(\d+)(:[^}]*)?\}/g, (_, index: string) => parts[Number(index)] ?? HOLE);
+  // `[^{}]`, not `[^}]`: from every `{` of `{1:{1:{1:…` the latter scanned to the end (quadratic).
+  return partialText(pattern, evaluate).replace(/\{(\d+)(:[^{}]*)?\}/g, (_, index: string) => parts[Number(index)] ?? HOLE);
 }
 
 /**

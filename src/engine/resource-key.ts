@@ -19,15 +19,34 @@ function writtenText(node: ValueNode | undefined): string {
   return node.file.text.slice(node.range.start, node.range.end);
 }
 
-/** A function from a range to the identity of the innermost resource that contains it ('' outside every resource). */
+/**
+ * A function from a range to the identity of the innermost resource that contains it ('' outside every
+ * resource): the smallest container, the first one written on a tie. Resources are sorted by start once,
+ * so a finding looks at the few resources that start just before it, not at every resource of the file.
+ */
 export function resourceKeyLocator(resources: readonly ResourceModel[]): (offset: number, length: number) => string {
+  const byStart = resources
+    .map((resource, index) => ({ resource, index, start: resource.node.range.start, end: resource.node.range.end }))
+    .sort((a, b) => a.start - b.start);
   return (offset, length) => {
-    let innermost: ResourceModel | undefined;
-    for (const resource of resources) {
-      const { start, end } = resource.node.range;
-      if (start > offset || end < offset + length) continue;
-      if (!innermost || end - start < innermost.node.range.end - innermost.node.range.start) innermost = resource;
+    let low = 0;
+    let high = byStart.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((byStart[mid]?.start ?? 0) <= offset) low = mid + 1;
+      else high = mid;
     }
-    return innermost ? resourceIdentity(innermost) : '';
+    let best: (typeof byStart)[number] | undefined;
+    for (let i = low - 1; i >= 0; i--) {
+      const candidate = byStart[i];
+      if (candidate === undefined) continue;
+      // A container starting this early is longer than the best one found.
+      if (best && candidate.start < offset + length - (best.end - best.start)) break;
+      if (candidate.end < offset + length) continue;
+      const size = candidate.end - candidate.start;
+      const bestSize = best ? best.end - best.start : Number.POSITIVE_INFINITY;
+      if (size < bestSize || (size === bestSize && best !== undefined && candidate.index < best.index)) best = candidate;
+    }
+    return best ? resourceIdentity(best.resource) : '';
   };
 }

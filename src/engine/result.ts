@@ -6,6 +6,8 @@ export interface MessageFix {
   /** [start, end) offsets in the file text as read (BOM excluded). */
   readonly range: readonly [number, number];
   readonly text: string;
+  /** What the fix does ("Set securityType to TrustedLaunch"), for editors' quick-fix titles. Not part of ESLint's shape. */
+  readonly desc?: string;
 }
 
 export interface MessageSuggestion {

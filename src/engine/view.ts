@@ -117,15 +117,14 @@ class ResourceViewImpl implements ResourceView {
   }
 
   related(type: string): readonly ResourceView[] {
-    const wanted = type.toLowerCase();
-    return this.template.resources.filter(
-      (other) => other !== this && other.type.toLowerCase() === wanted && isTiedTo(other, this),
-    );
+    return this.template.withType(type).filter((other) => other !== this && isTiedTo(other, this));
   }
 }
 
 class TemplateViewImpl implements TemplateView {
   readonly resources: ResourceViewImpl[];
+  private readonly typed = new Map<string, readonly ResourceView[]>();
+  private byType: Map<string, ResourceView[]> | undefined;
 
   constructor(readonly model: TemplateModel) {
     const views = new Map<ResourceModel, ResourceViewImpl>();
@@ -148,9 +147,33 @@ class TemplateViewImpl implements TemplateView {
     return this.model.expressionProblems;
   }
 
+  /** Every resource of the type, `existing` ones included, indexed on first use. */
+  withType(type: string): readonly ResourceView[] {
+    if (this.byType === undefined) {
+      this.byType = new Map();
+      for (const resource of this.resources) {
+        const key = resource.type.toLowerCase();
+        const list = this.byType.get(key);
+        if (list === undefined) this.byType.set(key, [resource]);
+        else list.push(resource);
+      }
+    }
+    return this.byType.get(type.toLowerCase()) ?? [];
+  }
+
+  /**
+   * Rules ask this once per resource: remembered, so a template of tens of thousands of resources
+   * is not scanned once per resource.
+   */
   ofType(...types: string[]): readonly ResourceView[] {
-    const wanted = new Set(types.map((t) => t.toLowerCase()));
-    return this.resources.filter((r) => !r.existing && wanted.has(r.type.toLowerCase()));
+    const key = types.map((t) => t.toLowerCase()).join('\n');
+    let found = this.typed.get(key);
+    if (found === undefined) {
+      const wanted = new Set(key.split('\n'));
+      found = this.resources.filter((r) => !r.existing && wanted.has(r.type.toLowerCase()));
+      this.typed.set(key, found);
+    }
+    return found;
   }
 }
 

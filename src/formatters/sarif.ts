@@ -104,7 +104,7 @@ interface ResultContext {
 
 function toResult(filePath: string, message: LintMessage, context: ResultContext): Sarif.Result {
   const fixes = [
-    ...(message.fix ? [toFix(filePath, 'Apply the safe fix (tl-lint --fix)', message.fix, 'safe', context)] : []),
+    ...(message.fix ? [toFix(filePath, message.fix.desc ?? 'Apply the safe fix (tl-lint --fix)', message.fix, 'safe', context)] : []),
     ...(message.suggestions ?? []).map((s) => toFix(filePath, s.desc, s.fix, 'unsafe', context)),
   ];
   return {

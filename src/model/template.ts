@@ -41,6 +41,17 @@ export interface ResourceModel {
   readonly deployment: DeploymentModel;
   /** The resource's `metadata` object (suppression: `tl-lint-disable`). */
   readonly metadata: ObjectNode | undefined;
+  /** A Bicep module whose file was not analysed, and why (ARM linked templates are in `properties.templateLink`). */
+  readonly unreadModule?: UnreadModule;
+}
+
+export type UnreadModuleReason = 'registry' | 'template-spec' | 'json' | 'outside-root' | 'not-found' | 'too-large' | 'not-literal';
+
+export interface UnreadModule {
+  /** The path as written, when it is a plain string. */
+  readonly path: string | undefined;
+  readonly range: TextRange;
+  readonly reason: UnreadModuleReason;
 }
 
 export interface DeploymentModel {

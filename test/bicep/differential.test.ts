@@ -34,7 +34,10 @@ function identity(resource: ResourceView | undefined): string {
 function findings(path: string): string[] {
   const parsed = parseSource(createSourceFile(path, readFileSync(path, 'utf8')), {});
   if (parsed.kind !== 'template') return [`(${parsed.kind})`];
-  const found = runRules(parsed.model, rules, 'upgrade').map((f) => `${f.ruleId}:${f.messageId} ${identity(f.report.resource)}`);
+  const found = runRules(parsed.model, rules, 'upgrade')
+    // The compiler inlines registry and JSON modules (and links template specs) that tl-lint notes it does not read.
+    .filter((f) => f.ruleId !== 'linked-template-not-analysed')
+    .map((f) => `${f.ruleId}:${f.messageId} ${identity(f.report.resource)}`);
   return [...new Set(found)].sort();
 }
 

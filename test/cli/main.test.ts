@@ -147,7 +147,7 @@ describe('which files are reported', () => {
     const named = await run(root, ['--format', 'json', 'package.json', '.']);
     expect(jsonReport(named.stdout)).toMatchObject([
       { filePath: join(root, 'azuredeploy.json') },
-      { filePath: join(root, 'package.json'), messages: [] },
+      { filePath: join(root, 'package.json'), messages: [{ ruleId: null, severity: 1, message: expect.stringContaining('Not a deployment template') as string }] },
     ]);
     expect(named.code).toBe(0);
   });

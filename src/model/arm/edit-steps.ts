@@ -42,7 +42,10 @@ export function replace(copy: WorkingCopy, node: JsonNode, value: JsonValue, opt
  * formatted, so a neighbour written on one line stays as it is.
  */
 export function append(copy: WorkingCopy, container: JsonNode, member: string, options: FormattingOptions): boolean {
-  const edits = appendMember(copy.prepared, container, member, options.eol ?? '\n');
+  // Only the container's tail is scanned: the whole text would be built again for every fix.
+  const tailStart = container.children?.at(-1)?.offset ?? container.offset;
+  const tail = copy.slice(tailStart, container.offset + container.length, true);
+  const edits = appendMember(tail, container, member, options.eol ?? '\n', tailStart);
   const oneLine = !/[\r\n]/.test(copy.slice(container.offset, container.offset + container.length, true));
   return change(copy, edits, options, oneLine ? { start: container.offset, end: container.offset + container.length } : 'inserted');
 }

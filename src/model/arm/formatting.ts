@@ -24,5 +24,19 @@ export function formatSpan(copy: WorkingCopy, start: number, end: number, option
   let to = Math.min(copy.length, end + margin);
   // Never end between the two characters of a CRLF: jsonc-parser would format the lone CR away.
   if (copy.slice(to - 1, to + 1, true) === '\r\n') to++;
-  copy.applyAll(format(copy.prepared, { offset: from, length: to - from }, options));
+  // jsonc-parser reads only the lines the range touches: handing it just those keeps a fix from
+  // costing a copy and a scan of the whole file (quadratic over a file of thousands of resources).
+  // On a line longer than MAX_LINE_WINDOW (minified JSON) it starts at `start`, a token boundary.
+  const before = copy.slice(Math.max(0, from - MAX_LINE_WINDOW), from, true);
+  const lineBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  const windowStart = lineBreak >= 0 ? from - before.length + lineBreak + 1 : from <= MAX_LINE_WINDOW ? 0 : start;
+  const after = copy.slice(to, to + MAX_LINE_WINDOW, true);
+  const breakAfter = after.search(/[\r\n]/);
+  const windowEnd = breakAfter >= 0 ? to + breakAfter : to + after.length;
+  const window = copy.slice(windowStart, windowEnd, true);
+  const rangeStart = Math.max(from, windowStart);
+  const edits = format(window, { offset: rangeStart - windowStart, length: to - rangeStart }, options);
+  copy.applyAll(edits.map((edit) => ({ ...edit, offset: edit.offset + windowStart })));
 }
+
+const MAX_LINE_WINDOW = 4096;

@@ -14,19 +14,20 @@ export function replaceValue(node: JsonNode, value: JsonValue): RawEdit[] {
 /**
  * Appends a member (`"key": value` or a value) to an object or array. When the last member has a
  * comment on its line, the new member goes after the comment, so the comment stays with the
- * member it describes.
+ * member it describes. `text` may be a part of the document that starts at `textStart` and
+ * holds the container's end.
  */
-export function appendMember(text: string, container: JsonNode, member: string, eol: string): RawEdit[] {
+export function appendMember(text: string, container: JsonNode, member: string, eol: string, textStart = 0): RawEdit[] {
   const last = container.children?.at(-1);
   if (last === undefined) return [{ offset: container.offset + 1, length: 0, content: member }];
   const lastEnd = last.offset + last.length;
   const scanner = createScanner(text, false);
-  scanner.setPosition(lastEnd);
+  scanner.setPosition(lastEnd - textStart);
   let insertAt = lastEnd;
   let hasComma = false;
   let afterLineComment = false;
   for (let token = scanner.scan(); ; token = scanner.scan()) {
-    const tokenEnd = scanner.getTokenOffset() + scanner.getTokenLength();
+    const tokenEnd = textStart + scanner.getTokenOffset() + scanner.getTokenLength();
     if (token === SyntaxKind.Trivia) continue;
     if (token === SyntaxKind.CommaToken && !hasComma) {
       hasComma = true;

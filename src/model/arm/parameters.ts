@@ -1,7 +1,8 @@
 // Parameter files: binding their values to a template, and finding the one that belongs to a template.
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/parameter-files
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { readRegularFileSync } from '../read-file.js';
 import { unknown } from '../evaluated.js';
 import { createSourceFile, type SourceFile } from '../source.js';
 import type { ObjectNode } from '../value.js';
@@ -60,7 +61,7 @@ export const diskReader: SiblingReader = {
   },
   readText(path) {
     try {
-      return readFileSync(path, 'utf8');
+      return readRegularFileSync(path).toString('utf8');
     } catch {
       return undefined;
     }

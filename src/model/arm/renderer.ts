@@ -28,11 +28,14 @@ export interface RendererInput extends SuppressionContext {
  */
 export function createArmRenderer(input: RendererInput): FixRenderer {
   let options: FormattingOptions | undefined;
+  // One string when nothing was blanked: the working copy compares the two for every fix, and two
+  // equal strings of a large file cost a full comparison each time, one string none.
+  const prepared = input.prepared === input.file.text ? input.file.text : input.prepared;
   return {
     render(intents) {
       try {
-        options ??= detectFormatting(input.prepared, input.file.eol);
-        const copy = new WorkingCopy(input.file.text, input.prepared, input.root);
+        options ??= detectFormatting(prepared, input.file.eol);
+        const copy = new WorkingCopy(input.file.text, prepared, input.root);
         for (const intent of intents) {
           if (!applyIntent(copy, intent, input.file, options)) return undefined;
         }
@@ -94,16 +97,52 @@ function stillParses(copy: WorkingCopy, root: ValueNode | undefined): boolean {
   const encloses = (node: ValueNode): boolean => node.range.start < span.start && span.end < node.range.end;
   if (root === undefined || !encloses(root)) return isValidJson(copy.text);
   let container = root;
-  for (let inner = enclosingChild(container, encloses); inner !== undefined; inner = enclosingChild(inner, encloses)) {
+  for (let inner = enclosingChild(container, span, encloses); inner !== undefined; inner = enclosingChild(inner, span, encloses)) {
     container = inner;
   }
-  return isValidJson(copy.slice(container.range.start, container.range.end + span.delta));
+  return isValidJson(changedPart(copy, container, span));
+}
+
+/**
+ * The container's new text; when the changes lie between two of its members (a resource appended
+ * to the resources array), only those members and the changes, in the container's brackets: the
+ * rest is unchanged, and checking the whole array for every fix made fixing a template of
+ * thousands of resources quadratic.
+ */
+function changedPart(copy: WorkingCopy, container: ValueNode, span: { readonly start: number; readonly end: number; readonly delta: number }): string {
+  const whole = () => copy.slice(container.range.start, container.range.end + span.delta);
+  const members = container.kind === 'object' ? container.properties : container.kind === 'array' ? container.items : undefined;
+  if (members === undefined || isCopyLoopArray(container)) return whole();
+  let low = 0;
+  let high = members.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((members[mid]?.range.start ?? 0) < span.end) low = mid + 1;
+    else high = mid;
+  }
+  const before = members[low - 1];
+  const after = members[low];
+  // A change inside a member (a scalar, a copy loop): that member is not a container of its own.
+  if (before !== undefined && before.range.end > span.start) return whole();
+  const from = before?.range.start ?? container.range.start + 1;
+  const to = (after?.range.end ?? container.range.end - 1) + span.delta;
+  return container.kind === 'object' ? `{${copy.slice(from, to)}}` : `[${copy.slice(from, to)}]`;
 }
 
 /** The object or array directly below `node` that strictly contains the changes. */
-function enclosingChild(node: ValueNode, encloses: (node: ValueNode) => boolean): ValueNode | undefined {
+function enclosingChild(node: ValueNode, span: { readonly start: number }, encloses: (node: ValueNode) => boolean): ValueNode | undefined {
   const children = node.kind === 'object' ? node.properties.map((p) => p.value) : node.kind === 'array' ? node.items : [];
-  return children.find((child) => (child.kind === 'object' || child.kind === 'array') && !isCopyLoopArray(child) && encloses(child));
+  // Children are in text order: the last one starting before the changes is the only candidate
+  // (a scan from the first would cost a pass over the resources array for every fix).
+  let low = 0;
+  let high = children.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((children[mid]?.range.start ?? 0) < span.start) low = mid + 1;
+    else high = mid;
+  }
+  const child = children[low - 1];
+  return child && (child.kind === 'object' || child.kind === 'array') && !isCopyLoopArray(child) && encloses(child) ? child : undefined;
 }
 
 function pathOf(node: ValueNode, file: SourceFile): JsonPath | undefined {

@@ -105,7 +105,7 @@ export function removeMember(copy: WorkingText, member: SyntaxNode, container: S
   const start = lineStart(text, member.start);
   const end = lineEnd(text, member.end);
   const rest = text.slice(member.end, end);
-  if (text.slice(start, member.start).trim() === '' && /^\s*,?\s*(\/\/.*|\/\*.*\*\/\s*)?$/.test(rest)) {
+  if (text.slice(start, member.start).trim() === '' && /^\s*(?:,\s*)?(\/\/.*|\/\*.*\*\/\s*)?$/.test(rest)) {
     let next = end;
     if (text.startsWith('\r\n', next)) next += 2;
     else if (next < text.length) next += 1;

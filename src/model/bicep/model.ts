@@ -5,7 +5,7 @@
 import { known, unknown } from '../evaluated.js';
 import { createEvaluator } from '../expr/index.js';
 import type { SourceFile, TextRange } from '../source.js';
-import type { DeploymentModel, Evaluator, ResourceLoop, ResourceModel } from '../template.js';
+import type { DeploymentModel, Evaluator, ResourceLoop, ResourceModel, UnreadModule } from '../template.js';
 import { getProperty, type ArrayNode, type ExpressionNode, type LiteralNode, type ObjectNode, type ValueNode } from '../value.js';
 import { collectSymbols, deployableShape, objectProperties, resourceTypeText, type ModuleSymbol, type ResourceSymbol } from './declarations.js';
 import { callExpr } from './exprs.js';
@@ -39,7 +39,11 @@ export interface BuiltDeployment {
   readonly userFunctions: ReadonlySet<string>;
 }
 
-type Building = Omit<ResourceModel, 'parent' | 'children'> & { parent: ResourceModel | undefined; children: ResourceModel[] };
+type Building = Omit<ResourceModel, 'parent' | 'children' | 'unreadModule'> & {
+  parent: ResourceModel | undefined;
+  children: ResourceModel[];
+  unreadModule?: UnreadModule;
+};
 
 interface FileBuild {
   readonly context: ValueContext;
@@ -229,15 +233,22 @@ function buildModule(symbol: ModuleSymbol, build: FileBuild): void {
   build.resources.push(module);
   state.all.push(module);
   const path = plainString(text, shape.target, notes);
-  if (path === undefined || state.moduleStack.length >= MAX_MODULE_DEPTH) return;
+  // In a module's own file, findings are shown at the linted file's module declaration.
+  const targetRange = context.placedAt ?? rangeOf(shape.target ?? symbol.declaration);
+  if (path === undefined) {
+    module.unreadModule = { path, range: targetRange, reason: 'not-literal' };
+    return;
+  }
+  if (state.moduleStack.length >= MAX_MODULE_DEPTH) return;
   const target = readModule(context.file.path, path, state.root());
+  if (target.kind === 'unknown') module.unreadModule = { path, range: targetRange, reason: target.reason };
   if (target.kind !== 'bicep' || target.realPath === state.self() || state.moduleStack.includes(target.realPath)) return;
   const parsed = parseBicepCached(target.file.text, false);
   if (parsed.kind !== 'parsed') return;
   state.moduleStack.push(target.realPath);
   try {
     // Shown at the module's path string: `module vm './vm.bicep' = …`.
-    const placement = { file: context.file, range: context.placedAt ?? rangeOf(shape.target ?? symbol.declaration) };
+    const placement = { file: context.file, range: targetRange };
     buildDeployment(target.file, parsed, moduleBinder(body, deployment.evaluator), deployment, module, state, placement);
   } finally {
     state.moduleStack.pop();

@@ -6,15 +6,16 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { createSourceFile, type SourceFile } from '../source.js';
+import type { UnreadModuleReason } from '../template.js';
 
 const MAX_MODULE_BYTES = 4_000_000;
 
 export type ModuleTarget =
   | { readonly kind: 'bicep'; readonly file: SourceFile; readonly realPath: string }
   /** A registry module, a JSON template, a file outside the repository, or one that cannot be read. */
-  | { readonly kind: 'unknown' };
+  | { readonly kind: 'unknown'; readonly reason: UnreadModuleReason };
 
-const UNKNOWN: ModuleTarget = { kind: 'unknown' };
+const unknown = (reason: UnreadModuleReason): ModuleTarget => ({ kind: 'unknown', reason });
 
 const rootCache = new Map<string, string>();
 
@@ -50,15 +51,21 @@ function realPath(path: string): string | undefined {
 
 /** Reads the module a declaration names, relative to the file that declares it. */
 export function readModule(callerPath: string, written: string, root: string): ModuleTarget {
-  if (/^(br|ts)[:/]/i.test(written) || !/\.bicep$/i.test(written)) return UNKNOWN;
+  if (/^br[:/]/i.test(written)) return unknown('registry');
+  if (/^ts[:/]/i.test(written)) return unknown('template-spec');
+  if (!/\.bicep$/i.test(written)) return unknown('json');
   const target = resolve(dirname(resolve(callerPath)), written);
-  const real = realPath(target);
   const realRoot = realPath(root) ?? root;
-  if (real === undefined || !isInside(realRoot, real)) return UNKNOWN;
+  if (!isInside(realRoot, target)) return unknown('outside-root');
+  const real = realPath(target);
+  if (real === undefined) return unknown('not-found');
+  if (!isInside(realRoot, real)) return unknown('outside-root');
   try {
-    if (!statSync(real).isFile() || statSync(real).size > MAX_MODULE_BYTES) return UNKNOWN;
+    const stats = statSync(real);
+    if (!stats.isFile()) return unknown('not-found');
+    if (stats.size > MAX_MODULE_BYTES) return unknown('too-large');
     return { kind: 'bicep', file: createSourceFile(target, readFileSync(real, 'utf8')), realPath: real };
   } catch {
-    return UNKNOWN;
+    return unknown('not-found');
   }
 }

@@ -6,8 +6,24 @@ import type { ShimNotes } from './shim.js';
 import type { SyntaxNode } from './syntax.js';
 import type { ChangedSpan } from './working-text.js';
 
+/**
+ * The node moved by `delta`, its descendants moved when first read: every fix moves all the
+ * statements after it, and copying them all made each fix cost a copy of the rest of the file
+ * (quadratic in time and memory over a file of thousands of resources).
+ */
 function shiftNode(node: SyntaxNode, delta: number): SyntaxNode {
-  return { ...node, start: node.start + delta, end: node.end + delta, children: node.children.map((child) => shiftNode(child, delta)) };
+  if (delta === 0) return node;
+  let children: readonly SyntaxNode[] | undefined;
+  return {
+    type: node.type,
+    start: node.start + delta,
+    end: node.end + delta,
+    named: node.named,
+    missing: node.missing,
+    get children() {
+      return (children ??= node.children.map((child) => shiftNode(child, delta)));
+    },
+  };
 }
 
 function shiftSet(values: ReadonlySet<number>, from: number, delta: number): number[] {

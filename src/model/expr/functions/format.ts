@@ -79,7 +79,8 @@ export const format: PureFunction = (args, ctx) => {
     }
     const close = template.indexOf('}', i);
     if (close < 0) fail("unbalanced '{' in the format string");
-    const item = /^(\d+)\s*(?:,\s*(-?\d+))?\s*(?::(.*))?$/su.exec(template.slice(i + 1, close));
+    // One `\s*` between the parts, not two in a row: those backtrack quadratically on long blanks.
+    const item = /^(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::(.*))?$/su.exec(template.slice(i + 1, close));
     if (!item) fail(`'${template.slice(i, close + 1)}' is not a format item`);
     const index = Number(item[1]);
     if (index >= values.length) fail(`format item {${String(index)}} has no argument`);
