@@ -1,7 +1,7 @@
-// Times the built CLI over the Bicep files of ../shared/corpus, beside the tree-sitter parse-only
-// floor and bare node startup, in one run: `npm run build && node bench/bicep.mjs` (BENCH_RUNS=n,
-// default 5). `node bench/bicep.mjs --floor <files…>` is the floor itself: load web-tree-sitter and
-// the grammar, read and parse each file, nothing else.
+// The Bicep figure: the built CLI over the Bicep files of ../shared/corpus against the tree-sitter
+// parse-only floor, in the same rounds. Part of `npm run bench` (bench/run.mjs); `node
+// bench/bicep.mjs` prints it alone. `node bench/bicep.mjs --floor <files…>` is the floor itself:
+// load web-tree-sitter and the grammar, read and parse each file, nothing else.
 // The files are the corpus's Bicep sources: the quickstart and AVM `.bicep` files and the compiler
 // baselines' own `.bicep` files, without the baselines' generated dumps (`main.syntax.bicep`,
 // `main.tokens.bicep`, …) and the `Invalid*` baselines, on which tree-sitter's error recovery
@@ -12,36 +12,38 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchSetup, median, runRounds } from './measure.mjs';
 
-if (process.argv[2] === '--floor') {
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--floor') {
   await parseFloor(process.argv.slice(3));
   process.exit(0);
 }
 
-const { corpus, runs, bin } = benchSetup();
+/** The Bicep figure: CLI (default jobs) / floor, with the one-thread ratios beside it. */
+export async function bicepFigures({ corpus, runs, bin }) {
+  const files = bicepFiles(corpus);
+  const bytes = files.reduce((total, file) => total + statSync(file).size, 0);
+  const cli = (name, extra) => ({ name, args: [bin, '--format', 'json', ...extra, '--output-file', '/dev/null', ...files], ok: [0, 1] });
+  const commands = [
+    { name: 'parse floor (web-tree-sitter parse)', args: [fileURLToPath(import.meta.url), '--floor', ...files], ok: [0] },
+    cli('tl-lint --format json', []),
+    // One thread, like the floor: the cost of linting itself, without worker start-up and messages.
+    cli('tl-lint --format json -j 1', ['-j', '1']),
+  ];
+  console.log(`Bicep corpus: ${String(files.length)} files, ${(bytes / 1e6).toFixed(1)} MB; ${String(runs)} rounds after one warm-up`);
+  const [floor, byDefault, one] = runRounds(commands, runs);
+  const wall = (command) => median(command.wall);
+  const cpu = (command) => median(command.cpu);
+  return [
+    {
+      figure: `Bicep files of the corpus (${String(files.length)}), CLI / tree-sitter floor`,
+      ratio: wall(byDefault) / wall(floor),
+      target: '<= 1.3',
+      detail: `wall ${wall(byDefault).toFixed(0)} ms vs ${wall(floor).toFixed(0)} ms; best of rounds ${(Math.min(...byDefault.wall) / Math.min(...floor.wall)).toFixed(2)}x; CPU ratio ${(cpu(byDefault) / cpu(floor)).toFixed(2)}; -j 1 wall ratio ${(wall(one) / wall(floor)).toFixed(2)}, CPU ratio ${(cpu(one) / cpu(floor)).toFixed(2)}`,
+    },
+  ];
+}
 
-const files = bicepFiles(corpus);
-const bytes = files.reduce((total, file) => total + statSync(file).size, 0);
-
-const commands = [
-  { name: 'node -e 0', args: ['-e', '0'], ok: [0] },
-  { name: 'parse floor (web-tree-sitter parse)', args: [fileURLToPath(import.meta.url), '--floor', ...files], ok: [0] },
-  { name: 'tl-lint --format json', args: [bin, '--format', 'json', '--output-file', '/dev/null', ...files], ok: [0, 1] },
-  // One thread, like the floor: the cost of linting itself, without worker start-up and messages.
-  { name: 'tl-lint --format json -j 1', args: [bin, '--format', 'json', '-j', '1', '--output-file', '/dev/null', ...files], ok: [0, 1] },
-];
-
-console.log(`${String(files.length)} Bicep files, ${(bytes / 1e6).toFixed(1)} MB; ${String(runs)} rounds after one warm-up\n`);
-const timed = runRounds(commands, runs);
-
-const [startup, floor, ...clis] = timed;
-console.log('');
-console.log('tl-lint / parse floor (the floor includes node startup and the grammar load, as the CLI does):');
-for (const cli of clis) {
-  const ratio = (key, lessStartup) => {
-    const off = lessStartup ? median(startup[key]) : 0;
-    return ((median(cli[key]) - off) / (median(floor[key]) - off)).toFixed(2);
-  };
-  console.log(`  ${cli.name}: wall ${ratio('wall', false)}x, CPU ${ratio('cpu', false)}x; with node startup taken off both: wall ${ratio('wall', true)}x, CPU ${ratio('cpu', true)}x`);
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] !== '--floor') {
+  for (const row of await bicepFigures(benchSetup())) console.log(`${row.figure}: ${row.ratio.toFixed(2)}x (target ${row.target}); ${row.detail}`);
 }
 
 function bicepFiles(dir) {

@@ -4,21 +4,24 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// Each child reports its own CPU time at exit, so the parent's bookkeeping is not counted.
-const reportCpu = `data:text/javascript,process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('\\n@cpu ' + (u.user + u.system) + '\\n'); })`;
+// Each child reports its own CPU time (all its threads) and peak RSS at exit, so the parent's
+// bookkeeping is not counted.
+const reportUsage = `data:text/javascript,process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\n@cpu ' + (u.userCPUTime + u.systemCPUTime) + ' @rss ' + u.maxRSS + '\\n'); })`;
 
+/** Runs `node <args>` (in `cwd`); returns wall and CPU time in ms and peak RSS in MB. */
 export function measure(command) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--import', reportCpu, ...command.args], {
+  const result = spawnSync(process.execPath, ['--import', reportUsage, ...command.args], {
+    cwd: command.cwd,
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (!command.ok.includes(result.status ?? -1)) fail(`${command.name} exited with ${String(result.status)}:\n${result.stderr}`);
-  const cpu = /@cpu (\d+)/.exec(result.stderr);
-  if (!cpu) fail(`${command.name} did not report its CPU time:\n${result.stderr}`);
-  return { wall, cpu: Number(cpu[1]) / 1000 };
+  const usage = /@cpu (\d+) @rss (\d+)/.exec(result.stderr);
+  if (!usage) fail(`${command.name} did not report its CPU time:\n${result.stderr}`);
+  return { wall, cpu: Number(usage[1]) / 1000, rss: Number(usage[2]) / 1024 };
 }
 
 export function median(values) {
@@ -51,13 +54,14 @@ export function benchSetup() {
  * alike; prints the table of medians and returns the commands with their `wall` and `cpu` samples.
  */
 export function runRounds(commands, runs) {
-  const timed = commands.map((command) => ({ ...command, wall: [], cpu: [] }));
+  const timed = commands.map((command) => ({ ...command, wall: [], cpu: [], rss: [] }));
   for (const command of timed) measure(command);
   for (let round = 0; round < runs; round++) {
     for (const command of timed) {
-      const { wall, cpu } = measure(command);
+      const { wall, cpu, rss } = measure(command);
       command.wall.push(wall);
       command.cpu.push(cpu);
+      command.rss.push(rss);
     }
   }
   console.log(`${'command'.padEnd(38)}  ${'wall median'.padStart(11)}  ${'min'.padStart(8)}  ${'max'.padStart(8)}  ${'CPU median'.padStart(10)}`);

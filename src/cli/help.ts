@@ -5,6 +5,7 @@ export function helpText(formats: readonly string[]): string {
        tl-lint init [--mode upgrade|new] [--force]
        tl-lint rules
        tl-lint rule <id>
+       tl-lint lsp --stdio
 
 Finds what stops Azure VM scale sets and VMs from being switched to Trusted Launch in
 ARM JSON and Bicep templates, and fixes it.
@@ -31,7 +32,7 @@ Working at scale:
   --write-baseline <path>    Record every current finding in this baseline file
   --cache                    Skip files unchanged since the last run (content, config, parameters, version)
   --cache-location <path>    Where the cache lives (default: .tl-lint-cache)
-  -j, --jobs <n>             Lint in n worker threads (default: the number of cores; one thread under 64 files)
+  -j, --jobs <n>             Lint in n threads (default: one fewer than the cores; one thread under 64 files)
   --shard <k>/<n>            Lint only the k-th of n deterministic parts of the files (CI matrices)
 
 Configuration:
@@ -51,6 +52,8 @@ Commands:
   init                       Write a starter tl-lint.config.json with its $schema (--mode, --force)
   rules                      List the rules: id, level, mode, fix, description
   rule <id>                  Print a rule's documentation
+  lsp --stdio                Run the language server (diagnostics, quick fixes, fix all on save) over
+                             stdin/stdout for an editor; see docs/editors.md
 
   -h, --help                 Show this help
   -v, --version              Print the version

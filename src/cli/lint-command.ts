@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import { DATA_VERSION } from '../azure/data-version.js';
 import type { LintOptions } from '../engine/api.js';
 import type { LintResult } from '../engine/result.js';
-import { getFormatter, type FormatContext, type ToolInfo } from '../formatters/index.js';
+import { getFormatter, getStreamingFormatter, type FormatContext, type ToolInfo } from '../formatters/index.js';
 import type { LintCommandOptions } from './args.js';
 import { readBaseline, withBaselines } from './baseline.js';
 import { LintCache } from './cache.js';
@@ -17,6 +17,7 @@ import { isWorthReporting, lintFiles, type LintedFile } from './lint-files.js';
 import { safePackageVersion } from './package-info.js';
 import { createProgress } from './progress.js';
 import { selectShard } from './shard.js';
+import { StreamedReport } from './streamed-report.js';
 import { UsageError } from './usage-error.js';
 import { writeFixedFile } from './write-fix.js';
 
@@ -47,6 +48,17 @@ export async function runLint(options: LintCommandOptions, io: CliIo, host: CliH
   const toLint = files.filter((file) => !file.ignored).length;
   const linter = createLinter(host, engine, lintOptions, chooseJobs(options.jobs, toLint));
   const progress = createProgress(io, files.length);
+  const color = options.color ?? (io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '');
+  const context: FormatContext = {
+    color: options.outputFile === undefined ? color : options.color === true,
+    cwd: reportBase(options.format, io),
+    rules: host.rules.map((rule) => rule.meta),
+    tool: toolInfo(host),
+  };
+  // Without fixes and baselines, a report to stdout is written as the files are linted: no result is held.
+  const streamable = options.fix === false && baseline === undefined && options.writeBaseline === undefined && options.outputFile === undefined;
+  const stream = streamable ? getStreamingFormatter(options.format) : undefined;
+  const streamed = stream && new StreamedReport(stream(context), io, options.quiet ? errorsOnly : (results) => [...results], progress);
   let linted: LintedFile[];
   try {
     linted = await lintFiles(linter.lint, files, {
@@ -54,6 +66,7 @@ export async function runLint(options: LintCommandOptions, io: CliIo, host: CliH
       concurrency: linter.concurrency,
       ...(cache === undefined ? {} : { cache }),
       ...(progress === undefined ? {} : { onProgress: (done: number) => { progress.update(done); } }),
+      ...(streamed === undefined ? {} : { onLinted: streamed.onLinted }),
     });
   } finally {
     progress?.finish();
@@ -61,8 +74,11 @@ export async function runLint(options: LintCommandOptions, io: CliIo, host: CliH
   }
   linted = linted.filter(isWorthReporting);
   await cache?.save();
+  if (streamed !== undefined) {
+    const totals = streamed.finish();
+    return exitCode(totals.errors, totals.warnings, options.maxWarnings, io);
+  }
 
-  const color = options.color ?? (io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '');
   let writeFailed = false;
   if (options.fix !== false && options.dryRun) {
     // The diff shares stdout with the report only when the report is for people to read.
@@ -76,12 +92,6 @@ export async function runLint(options: LintCommandOptions, io: CliIo, host: CliH
   const writeTo = options.writeBaseline === undefined ? undefined : resolve(io.cwd, options.writeBaseline);
   const results = await withBaselines(linted.map((entry) => entry.result), { baseline, writeTo }, io);
   const shown = options.quiet ? errorsOnly(results) : results;
-  const context: FormatContext = {
-    color: options.outputFile === undefined ? color : options.color === true,
-    cwd: reportBase(options.format, io),
-    rules: host.rules.map((rule) => rule.meta),
-    tool: toolInfo(host),
-  };
   const report = formatter(shown, context);
   if (options.outputFile === undefined) {
     if (report !== '') io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
@@ -90,11 +100,13 @@ export async function runLint(options: LintCommandOptions, io: CliIo, host: CliH
   }
 
   if (writeFailed) return 2;
-  const errors = sum(results, (r) => r.errorCount);
-  const warnings = sum(results, (r) => r.warningCount);
-  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  return exitCode(sum(results, (r) => r.errorCount), sum(results, (r) => r.warningCount), options.maxWarnings, io);
+}
+
+function exitCode(errors: number, warnings: number, maxWarnings: number | undefined, io: CliIo): number {
+  const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
   if (errors === 0 && tooManyWarnings) {
-    io.stderr.write(`tl-lint found too many warnings (maximum: ${String(options.maxWarnings)}).\n`);
+    io.stderr.write(`tl-lint found too many warnings (maximum: ${String(maxWarnings)}).\n`);
   }
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import type { Engine, FileLintResult } from '../engine/api.js';
-import { decodeTemplateBytes } from '../engine/read.js';
+import { decodeTemplateBytes, readRegularFile, readTemplateFile } from '../engine/read.js';
 import type { LintCache } from './cache.js';
 import type { FileToLint } from './files.js';
+import { withNotATemplateNotice } from './not-a-template.js';
 
 /** Lints one file: in this thread (an engine) or in a worker; `text` when the caller already read it. */
 export type LintOne = (filePath: string, text?: string) => Promise<FileLintResult>;
@@ -34,31 +34,71 @@ export interface LintFilesOptions {
   readonly cache?: LintCache;
   /** Called after each file with the number of files done. */
   readonly onProgress?: (done: number) => void;
+  /**
+   * Streams the run: called with each file worth reporting, in the order of `files`, as soon as it
+   * and the files before it are done. Those files are then not held: the list returned is empty.
+   */
+  readonly onLinted?: (entry: LintedFile) => void;
 }
 
-/** Lints every file; results come back in the order of `files`, whatever order they finish in. */
+/**
+ * Sources (UTF-16 code units) a run holds for its report; past this, sources are read again when
+ * the report needs them (withSourceOnDemand). A budget, not always on demand: reading and
+ * checking a source again costs more than holding it, and most runs fit (the whole test corpus
+ * holds 28 M).
+ */
+export const HELD_SOURCE_BUDGET = 32_000_000;
+
+/**
+ * Lints every file; results come back in the order of `files`, whatever order they finish in.
+ * Only what a report can show is held for the rest of the run (see isWorthReporting and
+ * HELD_SOURCE_BUDGET), so memory does not grow with the size of the files linted.
+ */
 export async function lintFiles(lint: LintOne, files: readonly FileToLint[], options: LintFilesOptions): Promise<LintedFile[]> {
-  const linted = new Array<LintedFile | undefined>(files.length);
+  // undefined: not done yet; null: done, and nothing to report.
+  const linted = new Array<LintedFile | null | undefined>(files.length);
+  const { onLinted } = options;
   let next = 0;
   let done = 0;
+  let streamed = 0;
+  let heldSource = 0;
+  const held = (entry: LintedFile): LintedFile => {
+    const source = entry.snapshot === undefined ? entry.result.source : undefined;
+    if (source === undefined) return entry;
+    heldSource += source.length;
+    return heldSource <= HELD_SOURCE_BUDGET ? entry : { file: entry.file, result: withSourceOnDemand(entry.result) };
+  };
+  const stream = (): void => {
+    for (let entry = linted[streamed]; onLinted !== undefined && entry !== undefined; entry = linted[streamed]) {
+      linted[streamed++] = null;
+      if (entry !== null) onLinted(entry);
+    }
+  };
   const worker = async (): Promise<void> => {
     while (next < files.length) {
       const index = next++;
       const file = files[index];
-      if (file === undefined) continue;
-      linted[index] = await lintOne(lint, file, options);
+      if (file === undefined) {
+        linted[index] = null;
+        continue;
+      }
+      const entry = withNotATemplateNotice(await lintOne(lint, file, options));
+      if (!isWorthReporting(entry)) linted[index] = null;
+      else if (onLinted !== undefined) linted[index] = entry;
+      else linted[index] = held(entry);
+      stream();
       options.onProgress?.(++done);
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, files.length) }, worker));
-  return linted.filter((entry) => entry !== undefined);
+  return linted.filter((entry) => entry !== undefined && entry !== null);
 }
 
 async function lintOne(lint: LintOne, file: FileToLint, options: LintFilesOptions): Promise<LintedFile> {
   if (file.ignored) return { file, result: ignoredResult(file.path) };
   const { cache } = options;
   if (!options.snapshots && cache === undefined) return { file, result: withoutUnusedSource(await lint(file.path)) };
-  const bytes = await readFile(file.path).catch(() => undefined);
+  const bytes = await readRegularFile(file.path).catch(() => undefined);
   const decoded = bytes && decodeTemplateBytes(bytes);
   // Unreadable or undecodable: the engine reads it again and reports why as a fatal message.
   if (bytes === undefined || !decoded?.ok) return { file, result: await lint(file.path) };
@@ -75,6 +115,37 @@ async function lintOne(lint: LintOne, file: FileToLint, options: LintFilesOption
 export function withoutUnusedSource(result: FileLintResult): FileLintResult {
   if (result.messages.length > 0 || result.source === undefined) return result;
   return { ...result, source: undefined };
+}
+
+/**
+ * The result with its `source` read again from disk when a formatter asks for it, instead of held
+ * for the whole run: a run over thousands of templates with findings would otherwise keep all of
+ * them in memory. Only for results linted from the file as it is on disk (no fixed `output`); if
+ * the file changed since, the source is left out (no code frame) rather than shown wrong.
+ */
+export function withSourceOnDemand(result: FileLintResult): FileLintResult {
+  const { source, ...held } = result;
+  if (source === undefined || result.output !== undefined) return result;
+  // A copy: strings the parser sliced out of the source (names, keys in messages) are V8 sliced
+  // strings that keep the whole source alive; the copy's strings are their own.
+  const rest = structuredClone(held);
+  const { filePath } = result;
+  const length = source.length;
+  const hash = fnv1a(source);
+  return Object.defineProperty(rest, 'source', {
+    enumerable: true,
+    get(): string | undefined {
+      const read = readTemplateFile(filePath);
+      const text = read.ok ? (read.text.startsWith('\uFEFF') ? read.text.slice(1) : read.text) : undefined;
+      return text?.length === length && fnv1a(text) === hash ? text : undefined;
+    },
+  });
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
 
 /** Directory scans and globs match package.json and friends: only templates are worth showing. */

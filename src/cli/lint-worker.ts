@@ -1,9 +1,9 @@
-// A worker thread of `--jobs`: its own engine, one file per request.
+// A worker thread of `--jobs`: its own engine, one batch of files per request.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { LintOptions } from '../engine/api.js';
 import { createEngine } from '../engine/engine.js';
 import { withoutUnusedSource } from './lint-files.js';
-import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
+import type { FileReply, FileRequest, WorkerRequest } from './worker-protocol.js';
 
 const port = parentPort;
 if (port === null) throw new Error('lint-worker runs as a worker thread of tl-lint --jobs.');
@@ -11,16 +11,22 @@ if (port === null) throw new Error('lint-worker runs as a worker thread of tl-li
 const engine = await createEngine(workerData as LintOptions);
 
 port.on('message', (request: WorkerRequest) => {
-  void reply(request).then((message) => {
-    port.postMessage(message);
+  void lintBatch(request.files).then((replies) => {
+    port.postMessage({ id: request.id, replies });
   });
 });
 
-async function reply(request: WorkerRequest): Promise<WorkerReply> {
+async function lintBatch(files: readonly FileRequest[]): Promise<FileReply[]> {
+  const replies: FileReply[] = [];
+  for (const file of files) replies.push(await lintOne(file));
+  return replies;
+}
+
+async function lintOne(file: FileRequest): Promise<FileReply> {
   try {
-    return { id: request.id, result: withoutUnusedSource(await engine.lintFile(request.filePath, request.text)) };
+    return { result: withoutUnusedSource(await engine.lintFile(file.filePath, file.text)) };
   } catch (error) {
     const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
-    return { id: request.id, error: { name, message, ...(stack === undefined ? {} : { stack }) } };
+    return { error: { name, message, ...(stack === undefined ? {} : { stack }) } };
   }
 }

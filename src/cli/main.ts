@@ -4,12 +4,8 @@ import { parseCommand } from './args.js';
 import { helpText } from './help.js';
 import type { CliHost } from './host.js';
 import type { CliIo } from './io.js';
-import { runInit } from './init-command.js';
 import { runLint } from './lint-command.js';
-import { runPlan } from './plan-command.js';
-import { runRollback } from './rollback-command.js';
 import { packageVersion } from './package-info.js';
-import { ruleDocs, rulesTable } from './rules-command.js';
 import { UsageError } from './usage-error.js';
 
 export type { CliHost } from './host.js';
@@ -18,6 +14,8 @@ export type { CliIo, OutputStream } from './io.js';
 /** Runs one tl-lint command line and returns its exit code; never exits the process itself. */
 export async function main(argv: readonly string[], io: CliIo, host: CliHost): Promise<number> {
   try {
+    // The language server is loaded only for this subcommand, so lint runs never load vscode-languageserver.
+    if (argv[0] === 'lsp') return await runLanguageServer(argv.slice(1));
     const command = parseCommand(argv, { ruleIds: host.rules.map((rule) => rule.meta.id), formats: formatterNames });
     switch (command.kind) {
       case 'help':
@@ -26,25 +24,32 @@ export async function main(argv: readonly string[], io: CliIo, host: CliHost): P
       case 'version':
         io.stdout.write(`tl-lint ${packageVersion(host.packageRoot)} (data: ${DATA_VERSION})\n`);
         return 0;
+      // The other commands are loaded when run, so a lint run (the common one) does not load them.
       case 'rules':
-        io.stdout.write(rulesTable(host.rules));
+        io.stdout.write((await import('./rules-command.js')).rulesTable(host.rules));
         return 0;
       case 'rule':
-        io.stdout.write(await ruleDocs(command.id, host.rules, host.packageRoot));
+        io.stdout.write(await (await import('./rules-command.js')).ruleDocs(command.id, host.rules, host.packageRoot));
         return 0;
       case 'lint':
         return await runLint(command.options, io, host);
       case 'plan':
-        return await runPlan(command.options, io, host);
+        return await (await import('./plan-command.js')).runPlan(command.options, io, host);
       case 'rollback':
-        return await runRollback(command.options, io, host);
+        return await (await import('./rollback-command.js')).runRollback(command.options, io, host);
       case 'init':
-        return await runInit(command.options, io, host);
+        return await (await import('./init-command.js')).runInit(command.options, io, host);
     }
   } catch (error) {
     io.stderr.write(describeFailure(error));
     return 2;
   }
+}
+
+async function runLanguageServer(args: readonly string[]): Promise<number> {
+  if (args.length !== 1 || args[0] !== '--stdio') throw new UsageError('usage: tl-lint lsp --stdio (the language server speaks LSP over stdin and stdout)');
+  const { runStdioServer } = await import('../lsp/stdio.js');
+  return runStdioServer();
 }
 
 function describeFailure(error: unknown): string {

@@ -1,6 +1,6 @@
 import { workspacePath } from '../cli/paths.js';
 import type { LintMessage } from '../engine/result.js';
-import type { Formatter } from './types.js';
+import { collected, type StreamingFormatter } from './types.js';
 
 const COMMAND = ['notice', 'warning', 'error'] as const;
 
@@ -9,10 +9,12 @@ const COMMAND = ['notice', 'warning', 'error'] as const;
  * `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=<rule>::message`.
  * https://docs.github.com/actions/reference/workflows-and-actions/workflow-commands
  */
-export const github: Formatter = (results, context) =>
-  results
-    .flatMap((result) => result.messages.map((message) => annotation(workspacePath(result.filePath, context.cwd), message)))
-    .join('');
+export const githubStream: StreamingFormatter = (context) => ({
+  write: (result) => result.messages.map((message) => annotation(workspacePath(result.filePath, context.cwd), message)).join(''),
+  end: () => '',
+});
+
+export const github = collected(githubStream);
 
 function annotation(file: string, message: LintMessage): string {
   const command = message.fatal === true ? 'error' : COMMAND[message.severity];

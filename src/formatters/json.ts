@@ -1,12 +1,24 @@
 import type { LintMessage, LintResult } from '../engine/result.js';
-import type { Formatter } from './types.js';
+import { collected, type StreamingFormatter } from './types.js';
 
 /**
  * ESLint's JSON formatter output: the keys ESLint's own `LintResult` and `LintMessage` have, in
  * ESLint's order, so tools that read ESLint JSON read ours. Our own fields (kind, infoCount,
  * offset, length, related) stay out.
  */
-export const json: Formatter = (results) => JSON.stringify(results.map(toEslintResult));
+export const jsonStream: StreamingFormatter = () => {
+  let separator = '[';
+  return {
+    write(result) {
+      const text = separator + JSON.stringify(toEslintResult(result));
+      separator = ',';
+      return text;
+    },
+    end: () => (separator === '[' ? '[]' : ']'),
+  };
+};
+
+export const json = collected(jsonStream);
 
 interface EslintResult {
   readonly filePath: string;

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import pc from 'picocolors';
 import type { LintMessage, LintResult, RelatedMessage } from '../engine/result.js';
 import { codeFrame, defaultFrameOptions, splitLines } from './code-frame.js';
-import type { Formatter } from './types.js';
+import { collected, type StreamingFormatter } from './types.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -12,42 +12,56 @@ const maxAlignedMessage = 72;
  * ESLint's `stylish` layout (underlined path, `line:col  level  message  rule`, the ✖ summary),
  * with a code frame under each finding and `info` as a third level.
  */
-export const stylish: Formatter = (results, context) => {
+export const stylishStream: StreamingFormatter = (context) => {
   const c = pc.createColors(context.color);
   const totals = { error: 0, warning: 0, info: 0, fixableError: 0, fixableWarning: 0, unsafeFixable: 0, suppressed: 0 };
-  let output = '\n';
-
-  for (const result of results) {
-    totals.suppressed += result.suppressedMessages.length;
-    if (result.messages.length === 0) continue;
-    totals.error += result.errorCount;
-    totals.warning += result.warningCount;
-    totals.info += result.infoCount;
-    totals.fixableError += result.fixableErrorCount;
-    totals.fixableWarning += result.fixableWarningCount;
-    totals.unsafeFixable += result.messages.filter(onlyUnsafeFix).length;
-    output += `${c.underline(result.filePath)}\n${fileBlock(result, c, context.cwd)}\n`;
-  }
-
-  const total = totals.error + totals.warning + totals.info;
-  // Suppressed findings are counted, so a suppression never hides a problem silently (DESIGN §3).
-  const suppressed = totals.suppressed > 0 ? `${plural(totals.suppressed, 'problem')} suppressed by tl-lint-disable comments or metadata.\n` : '';
-  if (total === 0) return suppressed === '' ? '' : `\n${suppressed}`;
-  const summaryColor = totals.error > 0 ? c.red : totals.warning > 0 ? c.yellow : c.blue;
-  const summary = (text: string): string => `${summaryColor(c.bold(text))}\n`;
-  output += summary(
-    `\u2716 ${plural(total, 'problem')} (${plural(totals.error, 'error')}, ${plural(totals.warning, 'warning')}, ${plural(totals.info, 'info')})`,
-  );
-  if (totals.fixableError > 0 || totals.fixableWarning > 0) {
-    output += summary(
-      `  ${plural(totals.fixableError, 'error')} and ${plural(totals.fixableWarning, 'warning')} potentially fixable with the \`--fix\` option.`,
-    );
-  }
-  if (totals.unsafeFixable > 0) {
-    output += summary(`  ${plural(totals.unsafeFixable, 'problem')} potentially fixable with the \`--unsafe-fixes\` option.`);
-  }
-  return output + suppressed;
+  // Without a single problem the report is empty (or only the suppressed count): file blocks wait
+  // here until a problem is counted.
+  let held = '\n';
+  const shown = (): string => {
+    if (totals.error + totals.warning + totals.info === 0) return '';
+    const text = held;
+    held = '';
+    return text;
+  };
+  return {
+    write(result) {
+      totals.suppressed += result.suppressedMessages.length;
+      if (result.messages.length === 0) return '';
+      totals.error += result.errorCount;
+      totals.warning += result.warningCount;
+      totals.info += result.infoCount;
+      totals.fixableError += result.fixableErrorCount;
+      totals.fixableWarning += result.fixableWarningCount;
+      totals.unsafeFixable += result.messages.filter(onlyUnsafeFix).length;
+      held += `${c.underline(result.filePath)}\n${fileBlock(result, c, context.cwd)}\n`;
+      return shown();
+    },
+    end() {
+      const total = totals.error + totals.warning + totals.info;
+      // Suppressed findings are counted, so a suppression never hides a problem silently (DESIGN §3).
+      const suppressed = totals.suppressed > 0 ? `${plural(totals.suppressed, 'problem')} suppressed by tl-lint-disable comments or metadata.\n` : '';
+      if (total === 0) return suppressed === '' ? '' : `\n${suppressed}`;
+      const summaryColor = totals.error > 0 ? c.red : totals.warning > 0 ? c.yellow : c.blue;
+      const summary = (text: string): string => `${summaryColor(c.bold(text))}\n`;
+      let output = shown();
+      output += summary(
+        `\u2716 ${plural(total, 'problem')} (${plural(totals.error, 'error')}, ${plural(totals.warning, 'warning')}, ${plural(totals.info, 'info')})`,
+      );
+      if (totals.fixableError > 0 || totals.fixableWarning > 0) {
+        output += summary(
+          `  ${plural(totals.fixableError, 'error')} and ${plural(totals.fixableWarning, 'warning')} potentially fixable with the \`--fix\` option.`,
+        );
+      }
+      if (totals.unsafeFixable > 0) {
+        output += summary(`  ${plural(totals.unsafeFixable, 'problem')} potentially fixable with the \`--unsafe-fixes\` option.`);
+      }
+      return output + suppressed;
+    },
+  };
 };
+
+export const stylish = collected(stylishStream);
 
 function fileBlock(result: LintResult, c: Colors, cwd: string): string {
   const text = result.output ?? result.source;

@@ -23,3 +23,25 @@ export interface FormatContext {
 
 /** Turns lint results into the text written to stdout or `--output-file`. */
 export type Formatter = (results: readonly LintResult[], context: FormatContext) => string;
+
+/**
+ * A formatter that can write its report while results come in, in order, so a run over a large
+ * tree need not hold every result: `write` returns the text for one result, `end` the rest. The
+ * concatenation is exactly what the plain formatter returns for the same results.
+ */
+export interface ReportStream {
+  write(result: LintResult): string;
+  end(): string;
+}
+
+export type StreamingFormatter = (context: FormatContext) => ReportStream;
+
+/** The plain formatter of a streaming one: every result through one stream. */
+export function collected(stream: StreamingFormatter): Formatter {
+  return (results, context) => {
+    const report = stream(context);
+    let text = '';
+    for (const result of results) text += report.write(result);
+    return text + report.end();
+  };
+}

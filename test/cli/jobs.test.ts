@@ -24,7 +24,8 @@ const sample = armCorpusFiles()
 describe('chooseJobs', () => {
   it.each([
     { requested: undefined, count: PARALLEL_MIN_FILES - 1, cores: 8, jobs: 1 },
-    { requested: undefined, count: PARALLEL_MIN_FILES, cores: 8, jobs: 8 },
+    { requested: undefined, count: PARALLEL_MIN_FILES, cores: 8, jobs: 7 },
+    { requested: undefined, count: PARALLEL_MIN_FILES, cores: 2, jobs: 1 },
     { requested: 4, count: 2, cores: 8, jobs: 2 },
     { requested: 3, count: 10, cores: 1, jobs: 3 },
     { requested: 2, count: 0, cores: 2, jobs: 1 },

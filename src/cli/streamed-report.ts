@@ -1,0 +1,50 @@
+import type { LintResult } from '../engine/result.js';
+import type { ReportStream } from '../formatters/index.js';
+import type { CliIo } from './io.js';
+import type { LintedFile } from './lint-files.js';
+import type { Progress } from './progress.js';
+
+export interface Totals {
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * A report written to stdout while the files are linted (lintFiles' `onLinted`), so a run over a
+ * large tree holds no results: what it writes is byte for byte what the formatter would return
+ * for all the results at the end. The progress line is cleared before each write.
+ */
+export class StreamedReport {
+  private readonly totals: Totals = { errors: 0, warnings: 0 };
+  private wroteAny = false;
+  private endsWithNewline = false;
+
+  constructor(
+    private readonly stream: ReportStream,
+    private readonly io: CliIo,
+    /** `--quiet`: what is shown of a result (the counts are of the whole result). */
+    private readonly shown: (results: readonly LintResult[]) => LintResult[],
+    private readonly progress: Progress | undefined,
+  ) {}
+
+  readonly onLinted = (entry: LintedFile): void => {
+    this.totals.errors += entry.result.errorCount;
+    this.totals.warnings += entry.result.warningCount;
+    for (const result of this.shown([entry.result])) this.write(this.stream.write(result));
+  };
+
+  /** Writes the end of the report; returns the counts for the exit code. */
+  finish(): Totals {
+    this.write(this.stream.end());
+    if (this.wroteAny && !this.endsWithNewline) this.io.stdout.write('\n');
+    return this.totals;
+  }
+
+  private write(text: string): void {
+    if (text === '') return;
+    this.progress?.finish();
+    this.io.stdout.write(text);
+    this.wroteAny = true;
+    this.endsWithNewline = text.endsWith('\n');
+  }
+}
