@@ -2,24 +2,13 @@
 // plugin, `export default [tl.configs.recommended]`) and through the tl-lint CLI, in one run:
 // `npm run build && node bench/eslint-route.mjs` (BENCH_RUNS=n, default 5; TL_CORPUS=dir).
 // `eslintRoute()` returns the medians for the `npm run bench` table.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { armJsonFiles } from './corpus.mjs';
 import { benchSetup, median, ms, runRounds } from './measure.mjs';
 
-/** The files bench/corpus.mjs times: ARM templates, parameter files and the Bicep compiler's JSON baselines. */
-function armJsonFiles(corpus) {
-  const [header, ...rows] = readFileSync(join(corpus, 'MANIFEST.tsv'), 'utf8').trimEnd().split('\n');
-  const columns = header.split('\t');
-  const pathAt = columns.indexOf('path');
-  const kindAt = columns.indexOf('kind');
-  return rows
-    .map((row) => row.split('\t'))
-    .filter((cells) => ['arm-json', 'params'].includes(cells[kindAt]) || (cells[kindAt] === 'bicep-baseline' && cells[pathAt].endsWith('.json')))
-    .map((cells) => join(corpus, cells[pathAt]))
-    .sort();
-}
 
 /** Times `eslint` with the recommended config against `tl-lint` (all cores, and one thread) over the same files. */
 export async function eslintRoute() {

@@ -4,25 +4,19 @@ import { DATA_VERSION } from '../../src/azure/index.js';
  * sources are newer than dist/ (while developing), this builds it first.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempTree } from './temp-tree.js';
+import { newestSourceTime } from '../source-age.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'dist', 'src', 'cli', 'bin.js');
 
-function newestSource(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return Math.max(newest, newestSource(path));
-    return entry.name.endsWith('.ts') ? Math.max(newest, statSync(path).mtimeMs) : newest;
-  }, 0);
-}
 
 function isStale(): boolean {
   try {
-    return statSync(bin).mtimeMs < Math.max(newestSource(join(root, 'src')), newestSource(join(root, 'rules')));
+    return statSync(bin).mtimeMs < newestSourceTime();
   } catch {
     return true;
   }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { newestSourceTime } from '../source-age.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -11,17 +12,10 @@ const root = join(import.meta.dirname, '..', '..');
  */
 export const compiledRoot = join(root, 'node_modules', '.cache', 'tl-lint-compiled');
 
-function newestSource(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return Math.max(newest, newestSource(path));
-    return entry.name.endsWith('.ts') ? Math.max(newest, statSync(path).mtimeMs) : newest;
-  }, 0);
-}
 
 export function compileSources(): void {
   const stamp = join(compiledRoot, '.built');
-  const newest = Math.max(newestSource(join(root, 'src')), newestSource(join(root, 'rules')));
+  const newest = newestSourceTime();
   try {
     if (statSync(stamp).mtimeMs >= newest) return;
   } catch {

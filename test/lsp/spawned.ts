@@ -1,19 +1,13 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { streamClient, type ClientOptions, type TestClient } from './client.js';
+import { newestSourceTime } from '../source-age.js';
 
 export const root = join(import.meta.dirname, '..', '..');
 export const cliBin = join(root, 'dist', 'src', 'cli', 'bin.js');
 export const serverBin = join(root, 'dist', 'src', 'lsp', 'bin.js');
 
-function newestSource(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return Math.max(newest, newestSource(path));
-    return entry.name.endsWith('.ts') ? Math.max(newest, statSync(path).mtimeMs) : newest;
-  }, 0);
-}
 
 /**
  * dist/ as users run it: `npm ci` builds it (the `prepare` script); while developing, sources
@@ -48,7 +42,7 @@ function buildIfStale(): void {
   } catch {
     // Not built yet.
   }
-  if (built >= Math.max(newestSource(join(root, 'src')), newestSource(join(root, 'rules')))) return;
+  if (built >= newestSourceTime()) return;
   const build = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`tsc failed:\n${build.stdout}${build.stderr}`);
 }

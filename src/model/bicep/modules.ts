@@ -55,11 +55,9 @@ export function readModule(callerPath: string, written: string, root: string): M
   if (/^ts[:/]/i.test(written)) return unknown('template-spec');
   if (!/\.bicep$/i.test(written)) return unknown('json');
   const target = resolve(dirname(resolve(callerPath)), written);
-  const realRoot = realPath(root) ?? root;
-  if (!isInside(realRoot, target)) return unknown('outside-root');
   const real = realPath(target);
-  if (real === undefined) return unknown('not-found');
-  if (!isInside(realRoot, real)) return unknown('outside-root');
+  if (real === undefined) return unknown(isInside(root, target) ? 'not-found' : 'outside-root');
+  if (!isInside(realPath(root) ?? root, real)) return unknown('outside-root');
   try {
     const stats = statSync(real);
     if (!stats.isFile()) return unknown('not-found');
