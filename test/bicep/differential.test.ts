@@ -7,13 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { allRules } from '../../src/engine/registry.js';
 import type { ResourceView } from '../../src/engine/rule.js';
 import { runRules } from '../../src/engine/run-rules.js';
-import { ensureBicepParser } from '../../src/model/bicep/index.js';
-import { parseSource } from '../../src/model/frontends.js';
+import { parseSource, prepareFrontend } from '../../src/model/frontends.js';
 import { createSourceFile } from '../../src/model/source.js';
 import { corpusRoot } from '../corpus-files.js';
 import { compiledTwins } from './corpus-files.js';
 
-await ensureBicepParser();
+await prepareFrontend('main.bicep');
 
 const rules = allRules.map((rule) => ({ rule, level: rule.meta.level, options: rule.meta.options.defaults }));
 
