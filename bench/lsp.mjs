@@ -1,6 +1,6 @@
 // The language server's edit-to-diagnostics latency on the largest ARM template of ../shared/corpus,
 // beside the template's parse-only time, in one run: `npm run build && node bench/lsp.mjs`
-// (BENCH_RUNS=n rounds, default 5). `measureLsp()` returns { lspMs, parseMs, ratio } for `npm run bench`.
+// (BENCH_RUNS=n rounds, default 5). `measureLsp()` returns { lspMs, parseTreeMs, ratio } for `npm run bench`.
 //
 // lspMs: median time from sending a one-character `didChange` to the built server (spawned over
 // stdio, debounce set to 0) until its `publishDiagnostics` for that version arrives: the lint, the
@@ -108,12 +108,13 @@ export async function measureLsp({ quiet = false } = {}) {
   }
   await session.close();
   const [lspMs, parseMs, parseTreeMs, lintMs] = [samples.lsp, samples.parse, samples.parseTree, samples.lint].map(median);
-  const ratio = lspMs / parseMs;
+  // The floor is jsonc-parser's parseTree, as for every other figure; parseArmFile also builds the model.
+  const ratio = lspMs / parseTreeMs;
   if (!quiet) {
     console.log(`${path.slice(corpus.length + 1)} (${(text.length / 1e6).toFixed(1)} MB), medians of ${String(runs)} rounds after ${String(WARM_UP)} warm-up`);
     console.log(`  didChange → publishDiagnostics (tl-lint lsp --stdio, debounce 0): ${ms(lspMs)}`);
-    console.log(`  parse only, ARM front-end (parseArmFile: JSON tree + model):   ${ms(parseMs)}   ratio ${ratio.toFixed(2)}x`);
-    console.log(`  parse only, bare jsonc-parser parseTree:                       ${ms(parseTreeMs)}   ratio ${(lspMs / parseTreeMs).toFixed(2)}x`);
+    console.log(`  parse only, bare jsonc-parser parseTree (the floor):           ${ms(parseTreeMs)}   ratio ${ratio.toFixed(2)}x`);
+    console.log(`  ARM front-end (parseArmFile: JSON tree + template model):      ${ms(parseMs)}   ratio ${(lspMs / parseMs).toFixed(2)}x`);
     console.log(`  the engine's lintText in this process (no server):             ${ms(lintMs)}   server overhead ${(lspMs / lintMs).toFixed(2)}x`);
   }
   return { lspMs, parseMs, ratio, parseTreeMs, lintMs };
