@@ -12,8 +12,8 @@ import { readTemplateFile } from './read.js';
 import { allRules } from './registry.js';
 import type { LintMessage } from './result.js';
 import type { Rule } from './rule.js';
-import { runRules, type ActiveRule, type Finding } from './run-rules.js';
-import { Suppressions } from './suppress.js';
+import { runRules, type ActiveRule } from './run-rules.js';
+import { partitionSuppressed } from './suppress.js';
 import { summarize } from './summary.js';
 
 export { allRules } from './registry.js';
@@ -73,15 +73,7 @@ class EngineImpl implements Engine {
   }
 
   private check(model: TemplateModel, rules: readonly ActiveRule[], config: ResolvedConfig) {
-    const findings = runRules(model, rules, this.options.mode ?? config.mode);
-    const suppressions = new Suppressions(model.file, model.comments);
-    const kept: Finding[] = [];
-    const suppressed: Finding[] = [];
-    for (const finding of findings) {
-      const target = { ruleId: finding.ruleId, offset: finding.report.range.start, resource: finding.report.resource?.model };
-      (suppressions.isSuppressed(target) ? suppressed : kept).push(finding);
-    }
-    return { kept, suppressed };
+    return partitionSuppressed(model, runRules(model, rules, this.options.mode ?? config.mode));
   }
 
   async lintFile(filePath: string, text?: string): Promise<FileLintResult> {

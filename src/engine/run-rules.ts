@@ -77,7 +77,7 @@ export function runRules(model: TemplateModel, rules: readonly ActiveRule[], mod
         messageId: 'internalError',
         message: `Rule '${rule.meta.id}' failed on ${model.file.path}: ${describeError(error)}. This is a bug in tl-lint; please report it.`,
         level: 'error',
-        report: { messageId: 'internalError', range: { start: 0, end: 0 } },
+        report: { messageId: 'internalError', range: { start: 0, end: 0 }, data: { rule: rule.meta.id } },
         related: [],
         fixes: [],
       });

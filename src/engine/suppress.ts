@@ -1,6 +1,7 @@
 import { positionAt, type SourceFile } from '../model/source.js';
-import type { Comment, ResourceModel } from '../model/template.js';
+import type { Comment, ResourceModel, TemplateModel } from '../model/template.js';
 import { getProperty } from '../model/value.js';
+import type { Finding } from './run-rules.js';
 
 /** `tl-lint-disable-next-line a, b -- reason`, `tl-lint-disable-line`, `tl-lint-disable` / `tl-lint-enable`. */
 const DIRECTIVE = /^\s*(tl-lint-(?:disable-next-line|disable-line|disable|enable))(?=\s|$)(.*)$/s;
@@ -82,4 +83,16 @@ function disabledByMetadata(resource: ResourceModel | undefined, ruleId: string)
     if (ids.includes(ruleId) || ids.includes('*')) return true;
   }
   return false;
+}
+
+/** Splits a template's findings into those reported and those its comments and resource metadata suppress. */
+export function partitionSuppressed(model: TemplateModel, findings: readonly Finding[]): { kept: Finding[]; suppressed: Finding[] } {
+  const suppressions = new Suppressions(model.file, model.comments);
+  const kept: Finding[] = [];
+  const suppressed: Finding[] = [];
+  for (const finding of findings) {
+    const target = { ruleId: finding.ruleId, offset: finding.report.range.start, resource: finding.report.resource?.model };
+    (suppressions.isSuppressed(target) ? suppressed : kept).push(finding);
+  }
+  return { kept, suppressed };
 }

@@ -6,7 +6,7 @@ import { allRules } from '../engine/registry.js';
 import type { LintMessage } from '../engine/result.js';
 import type { Mode, Rule } from '../engine/rule.js';
 import { INTERNAL_ERROR, runRules, type ActiveRule, type Finding } from '../engine/run-rules.js';
-import { Suppressions } from '../engine/suppress.js';
+import { partitionSuppressed } from '../engine/suppress.js';
 import type { TemplateModel } from '../model/template.js';
 import type { TemplateSourceCode } from './source-code.js';
 
@@ -23,29 +23,22 @@ type ProblemsByRule = ReadonlyMap<string, readonly Problem[]>;
 
 const runs = new WeakMap<TemplateSourceCode, Map<string, ProblemsByRule>>();
 
-/** The rule that failed, from the engine's internal-error message ("Rule 'id' failed on …"). */
-export function failedRuleId(message: string): string | undefined {
-  return /^Rule '([^']+)' failed/.exec(message)?.[1];
-}
-
 function toProblem(model: TemplateModel, finding: Finding): Problem | undefined {
   const message = toMessage(model.file, finding);
   if (finding.ruleId !== INTERNAL_ERROR) {
     return { ruleId: finding.ruleId, messageId: finding.messageId, data: finding.report.data ?? {}, message };
   }
-  const ruleId = failedRuleId(finding.message);
-  return ruleId === undefined ? undefined : { ruleId, messageId: INTERNAL_ERROR_MESSAGE_ID, data: { message: finding.message }, message };
+  // The engine names the rule that threw; its ESLint rule reports the failure.
+  const ruleId = finding.report.data?.rule;
+  return typeof ruleId === 'string' ? { ruleId, messageId: INTERNAL_ERROR_MESSAGE_ID, data: { message: finding.message }, message } : undefined;
 }
 
 export const INTERNAL_ERROR_MESSAGE_ID = 'tlLintInternalError';
 
 /** Runs the rules, drops what `tl-lint-disable` comments and resource metadata suppress (as the CLI does), and groups by rule. */
 function run(model: TemplateModel, rules: readonly ActiveRule[], mode: Mode): ProblemsByRule {
-  const suppressions = new Suppressions(model.file, model.comments);
   const byRule = new Map<string, Problem[]>();
-  for (const finding of runRules(model, rules, mode)) {
-    const target = { ruleId: finding.ruleId, offset: finding.report.range.start, resource: finding.report.resource?.model };
-    if (suppressions.isSuppressed(target)) continue;
+  for (const finding of partitionSuppressed(model, runRules(model, rules, mode)).kept) {
     const problem = toProblem(model, finding);
     if (!problem) continue;
     const list = byRule.get(problem.ruleId) ?? [];

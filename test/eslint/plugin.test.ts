@@ -7,7 +7,7 @@ import { defineRule } from '../../src/engine/rule.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import { parseArmFile } from '../../src/model/arm/index.js';
 import { createSourceFile } from '../../src/model/source.js';
-import { canonicalJson, failedRuleId } from '../../src/eslint/engine-results.js';
+import { canonicalJson } from '../../src/eslint/engine-results.js';
 import plugin from '../../src/eslint/index.js';
 import { modeOf } from '../../src/eslint/rules.js';
 import { armScaleSet } from './templates.js';
@@ -65,7 +65,7 @@ describe('helpers', () => {
     expect(canonicalJson({ a: 1 })).not.toBe(canonicalJson({ a: 2 }));
   });
 
-  it("finds the rule an internal error belongs to in the engine's message", () => {
+  it('gets the rule an internal error belongs to from the engine', () => {
     const parsed = parseArmFile(createSourceFile('vmss.json', armScaleSet()));
     if (parsed.kind !== 'template') throw new Error(parsed.kind);
     const base = allRules.find((r) => r.meta.id === 'gen1-image');
@@ -78,7 +78,7 @@ describe('helpers', () => {
     });
     const [finding] = runRules(parsed.model, [{ rule: throwing, level: 'error', options: {} }], 'upgrade');
     expect(finding?.ruleId).toBe('internal-error');
-    expect(failedRuleId(finding?.message ?? '')).toBe('throws-here');
-    expect(failedRuleId('something else')).toBeUndefined();
+    expect(finding?.report.data).toEqual({ rule: 'throws-here' });
+    expect(finding?.message).toMatch(/^Rule 'throws-here' failed/);
   });
 });
