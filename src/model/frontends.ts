@@ -17,8 +17,7 @@ type BicepFrontend = typeof import('./bicep/index.js');
 // Loaded on the first Bicep file: a run over JSON templates never pays for its modules and wasm.
 let bicep: BicepFrontend | undefined;
 
-function isBicep(path: string): boolean {
-  const extension = extname(path).toLowerCase();
+function isBicep(extension: string): boolean {
   return extension === '.bicep' || extension === '.bicepparam';
 }
 
@@ -27,7 +26,7 @@ function isBicep(path: string): boolean {
  * and its parser for `.bicep` and `.bicepparam` files (loaded once; JSON files never load it).
  */
 export async function prepareFrontend(path: string): Promise<void> {
-  if (!isBicep(path)) return;
+  if (!isBicep(extname(path).toLowerCase())) return;
   bicep ??= await import('./bicep/index.js');
   await bicep.ensureBicepParser();
 }
@@ -35,7 +34,7 @@ export async function prepareFrontend(path: string): Promise<void> {
 /** Picks the front-end by file extension. Bicep files need `prepareFrontend` first. */
 export function parseSource(file: SourceFile, options: FrontendOptions): ParseResult {
   const extension = extname(file.path).toLowerCase();
-  if (!isBicep(file.path)) return parseArmFile(file, options);
+  if (!isBicep(extension)) return parseArmFile(file, options);
   if (bicep === undefined) return { kind: 'fatal', file, offset: 0, message: 'Internal error: the Bicep front-end was not loaded (prepareFrontend) before parsing' };
   return extension === '.bicep' ? bicep.parseBicepFile(file, options) : bicep.parseBicepParamFile(file);
 }
