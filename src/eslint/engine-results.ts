@@ -55,6 +55,18 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
+const defaultsByRule = new Map<string, string>();
+
+/** A rule's default options as canonical JSON, computed once per rule rather than once per file. */
+function defaultsJson(rule: Rule<unknown>): string {
+  let json = defaultsByRule.get(rule.meta.id);
+  if (json === undefined) {
+    json = canonicalJson(rule.meta.options.defaults);
+    defaultsByRule.set(rule.meta.id, json);
+  }
+  return json;
+}
+
 const active = (rule: Rule<unknown>, options: unknown): ActiveRule => ({ rule, level: rule.meta.level, options });
 
 /** The problems of one rule in a file, or none when the file is not a template. */
@@ -66,8 +78,9 @@ export function problemsFor(sourceCode: TemplateSourceCode, rule: Rule<unknown>,
     cached = new Map();
     runs.set(sourceCode, cached);
   }
-  const own = canonicalJson(options) !== canonicalJson(rule.meta.options.defaults);
-  const key = own ? `${mode}\0${rule.meta.id}\0${canonicalJson(options)}` : mode;
+  const written = canonicalJson(options);
+  const own = written !== defaultsJson(rule);
+  const key = own ? `${mode}\0${rule.meta.id}\0${written}` : mode;
   let results = cached.get(key);
   if (!results) {
     const rules = own ? [active(rule, options)] : allRules.map((r) => active(r, r.meta.options.defaults));
