@@ -31,6 +31,7 @@ export async function runLint(options: LintCommandOptions, io: CliIo, host: CliH
     cwd: io.cwd,
     ruleOverrides: options.ruleOverrides,
     fix: options.fix,
+    oneShot: true,
     ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
     ...(options.mode === undefined ? {} : { mode: options.mode }),
     ...(options.parametersFile === undefined ? {} : { parametersFile: options.parametersFile }),

@@ -53,6 +53,7 @@ export async function runPlan(options: PlanCommandOptions, io: CliIo, host: CliH
   const base: LintOptions = {
     cwd: io.cwd,
     ruleOverrides: options.ruleOverrides,
+    oneShot: true,
     ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
     ...(options.mode === undefined ? {} : { mode: options.mode }),
     ...(options.parametersFile === undefined ? {} : { parametersFile: options.parametersFile }),

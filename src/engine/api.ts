@@ -17,6 +17,12 @@ export interface LintOptions {
   readonly parametersFile?: string;
   /** Apply fixes in passes (at most 10) and return the fixed text as `output`. */
   readonly fix?: FixLevel;
+  /**
+   * The engine serves one run and is dropped (the CLI): the files it reads beside the templates
+   * (parameter files) are taken not to change meanwhile, so each folder is read once. Long-lived
+   * hosts (language server, ESLint in an editor) leave it unset and changes are seen.
+   */
+  readonly oneShot?: boolean;
 }
 
 export type FileKind = 'template' | 'parameters' | 'not-a-template' | 'fatal' | 'ignored';

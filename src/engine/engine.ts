@@ -29,9 +29,10 @@ class EngineImpl implements Engine {
   private readonly configs = new Map<string | undefined, ResolvedConfig>();
   private readonly parametersFile: SourceFile | undefined;
   /** Reads each folder once for all its templates (see createParameterFileFinder). */
-  private readonly findParametersFile = createParameterFileFinder();
+  private readonly findParametersFile: (templatePath: string) => SourceFile | undefined;
 
   constructor(private readonly options: LintOptions) {
+    this.findParametersFile = createParameterFileFinder(undefined, options.oneShot === true);
     const path = options.parametersFile && resolve(options.cwd, options.parametersFile);
     if (path === undefined) return;
     const read = readTemplateFile(path);
@@ -56,7 +57,19 @@ class EngineImpl implements Engine {
     return this.configFor(filePath).isIgnored(filePath);
   }
 
-  private activeRules(config: ResolvedConfig): ActiveRule[] {
+  /** The rules in force under each config, worked out once per config rather than once per file. */
+  private readonly rulesByConfig = new Map<ResolvedConfig, readonly ActiveRule[]>();
+
+  private activeRules(config: ResolvedConfig): readonly ActiveRule[] {
+    let active = this.rulesByConfig.get(config);
+    if (active === undefined) {
+      active = this.rulesUnder(config);
+      this.rulesByConfig.set(config, active);
+    }
+    return active;
+  }
+
+  private rulesUnder(config: ResolvedConfig): ActiveRule[] {
     const overrides = this.options.ruleOverrides ?? {};
     return [...this.rules.values()].flatMap((rule) => {
       const configured = config.rules.get(rule.meta.id);

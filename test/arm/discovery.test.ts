@@ -134,6 +134,17 @@ describe('createParameterFileFinder', () => {
     expect(counts.listings).toBe(2);
   });
 
+  it('read once (a CLI run): no stamp is checked, and a folder and each candidate are read once', () => {
+    const { reader, counts } = stampedFolder(templates());
+    let stamps = 0;
+    const find = createParameterFileFinder({ ...reader, changeStamp: () => String(++stamps) }, true);
+    const found = ['a', 'b', 'c', 'b'].map((name) => find(`/repo/app/${name}.json`)?.path);
+    expect(found).toEqual([undefined, '/repo/app/values-b.json', undefined, '/repo/app/values-b.json']);
+    expect(stamps).toBe(0);
+    expect(counts.listings).toBe(1);
+    expect(counts.reads).toEqual(['/repo/app/b.json', '/repo/app/c.json', '/repo/app/values-b.json', '/repo/app/a.json']);
+  });
+
   it('keeps nothing when the reader has no change stamps', () => {
     const reader = folder(templates());
     const find = createParameterFileFinder(reader);

@@ -80,20 +80,21 @@ const MAX_CANDIDATE_BYTES = 1_000_000;
  * `metadata.template` names the template file.
  */
 export function findParameterFileFor(templatePath: string, reader: SiblingReader = diskReader): SourceFile | undefined {
-  return new SiblingFolder(dirname(templatePath), reader, false).parameterFileFor(templatePath);
+  return new SiblingFolder(dirname(templatePath), reader, 'none').parameterFileFor(templatePath);
 }
 
 /**
  * `findParameterFileFor` for one linting run, which reads each folder once instead of once per
  * template: the last folder's listing and what its candidate files name are kept while their
  * change stamps stay the same. A folder of n templates with no conventional parameter files was
- * n² file reads (nearly as many bytes as the corpus itself).
+ * n² file reads (nearly as many bytes as the corpus itself). With `readOnce` (a one-shot run,
+ * whose files do not change under it) the stamps are not checked again either: that was n² stats.
  */
-export function createParameterFileFinder(reader: SiblingReader = diskReader): (templatePath: string) => SourceFile | undefined {
+export function createParameterFileFinder(reader: SiblingReader = diskReader, readOnce = false): (templatePath: string) => SourceFile | undefined {
   let folder: SiblingFolder | undefined;
   return (templatePath) => {
     const directory = dirname(templatePath);
-    if (folder?.isCurrent(directory) !== true) folder = new SiblingFolder(directory, reader, true);
+    if (folder?.isCurrent(directory) !== true) folder = new SiblingFolder(directory, reader, readOnce ? 'read-once' : 'stamped');
     return folder.parameterFileFor(templatePath);
   };
 }
@@ -103,37 +104,42 @@ interface Candidate {
   readonly stamp: string | undefined;
   /** Undefined when unreadable or too large. */
   readonly file: SourceFile | undefined;
-  readonly lowerText: string;
   /** `metadata.template` resolved and lower-cased; null when there is none. Read when first needed. */
   target?: string | null;
 }
 
+/** How a folder's reads are kept: not at all, while their change stamps hold, or for the run. */
+type Reuse = 'none' | 'stamped' | 'read-once';
+
 class SiblingFolder {
   private readonly stamp: string | undefined;
-  private readonly names: readonly string[];
+  /** Lower-cased name → the first name in the listing spelt that way. */
+  private readonly names = new Map<string, string>();
   private readonly candidateNames: readonly string[];
   private readonly candidates = new Map<string, Candidate>();
 
   constructor(
     private readonly directory: string,
     private readonly reader: SiblingReader,
-    private readonly reused: boolean,
+    private readonly reuse: Reuse,
   ) {
-    this.stamp = reused ? reader.changeStamp?.(directory) : undefined;
-    this.names = reader.listDirectory(directory);
-    this.candidateNames = this.names.filter((name) => /\.jsonc?$/i.test(name)).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    this.stamp = reuse === 'stamped' ? reader.changeStamp?.(directory) : undefined;
+    const listing = reader.listDirectory(directory);
+    for (const name of listing) if (!this.names.has(name.toLowerCase())) this.names.set(name.toLowerCase(), name);
+    this.candidateNames = listing.filter((name) => /\.jsonc?$/i.test(name)).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   }
 
   /** Whether this listing may be used again for the directory (never without stamps). */
   isCurrent(directory: string): boolean {
-    return directory === this.directory && this.stamp !== undefined && this.reader.changeStamp?.(directory) === this.stamp;
+    if (directory !== this.directory) return false;
+    return this.reuse === 'read-once' || (this.stamp !== undefined && this.reader.changeStamp?.(directory) === this.stamp);
   }
 
   parameterFileFor(templatePath: string): SourceFile | undefined {
     const { directory, reader } = this;
     const templateName = basename(templatePath);
     const stem = templateName.slice(0, templateName.length - extname(templateName).length).toLowerCase();
-    const conventional = this.names.find((name) => name !== templateName && name.toLowerCase() === `${stem}.parameters.json`);
+    const conventional = this.names.get(`${stem}.parameters.json`);
     if (conventional !== undefined) {
       const file = readSibling(reader, join(directory, conventional));
       if (file !== undefined) return file;
@@ -142,25 +148,22 @@ class SiblingFolder {
     for (const name of this.candidateNames) {
       if (name === templateName) continue;
       const candidate = this.candidate(name);
-      if (candidate.file === undefined || !candidate.lowerText.includes(stem)) continue;
-      candidate.target ??= mayNameTemplate(candidate.lowerText) ? namedTemplate(candidate.file, directory) : null;
+      if (candidate.file === undefined) continue;
+      // Not `??=`: null (names no template) is an answer, kept like the others.
+      if (candidate.target === undefined) candidate.target = mayNameTemplate(candidate.file.text) ? namedTemplate(candidate.file, directory) : null;
       if (candidate.target === wanted) return candidate.file;
     }
     return undefined;
   }
 
   private candidate(name: string): Candidate {
-    const path = join(this.directory, name);
-    const stamp = this.reused ? this.reader.changeStamp?.(path) : undefined;
     const known = this.candidates.get(name);
+    if (known !== undefined && this.reuse === 'read-once') return known;
+    const path = join(this.directory, name);
+    const stamp = this.reuse === 'stamped' ? this.reader.changeStamp?.(path) : undefined;
     if (known !== undefined && stamp !== undefined && known.stamp === stamp) return known;
     const text = this.reader.readText(path);
-    const readable = text !== undefined && text.length <= MAX_CANDIDATE_BYTES;
-    const candidate: Candidate = {
-      stamp,
-      file: readable ? createSourceFile(path, text) : undefined,
-      lowerText: readable ? text.toLowerCase() : '',
-    };
+    const candidate: Candidate = { stamp, file: text !== undefined && text.length <= MAX_CANDIDATE_BYTES ? createSourceFile(path, text) : undefined };
     this.candidates.set(name, candidate);
     return candidate;
   }
@@ -176,11 +179,12 @@ function readSibling(reader: SiblingReader, path: string): SourceFile | undefine
 }
 
 /**
- * Whether a file's text (lower-cased) can hold a `metadata.template`: both keys written out, or
- * a `\u` escape that could spell them. Most candidates are other templates, not worth a parse.
+ * Whether a file's text can hold a `metadata.template`: the key `"metadata"` and a `"template"`
+ * key with a string value written out, or a `\u` escape that could spell them. Most candidates
+ * are other templates (whose nested deployments have `"template": {`), not worth a parse.
  */
-function mayNameTemplate(lowerText: string): boolean {
-  return (lowerText.includes('"metadata"') && lowerText.includes('"template"')) || lowerText.includes('\\u');
+function mayNameTemplate(text: string): boolean {
+  return (/"template"\s*:\s*"/i.test(text) && /"metadata"/i.test(text)) || text.includes('\\u');
 }
 
 /** The file its `metadata.template` names, resolved and lower-cased; null when it names none. */
