@@ -1,6 +1,6 @@
 // Shared by the benchmarks: run a command, report its wall and CPU time, and summarise.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,7 +43,8 @@ export function benchSetup() {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const corpus = resolve(process.env.TL_CORPUS ?? join(root, '..', 'shared', 'corpus'));
   const runs = Number(process.env.BENCH_RUNS ?? 5);
-  const bin = join(root, 'dist', 'src', 'cli', 'bin.js');
+  // The package's bin, as users run it: the bundle of dist/src (scripts/bundle.mjs).
+  const bin = join(root, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin['tl-lint']);
   if (!existsSync(bin)) fail(`${bin} is missing: run \`npm run build\` first.`);
   if (!existsSync(join(corpus, 'MANIFEST.tsv'))) fail(`No corpus at ${corpus} (set TL_CORPUS).`);
   return { root, corpus, runs, bin };

@@ -1,30 +1,25 @@
-import { DATA_VERSION } from '../../src/azure/index.js';
 /**
- * The built CLI end to end, as users run it. `npm ci` builds dist/ (the `prepare` script); when
- * sources are newer than dist/ (while developing), this builds it first.
+ * The built CLI end to end, as users run it: the package's bin, the bundle of the compiled
+ * modules. `npm ci` builds dist/ (the `prepare` script); when sources are newer than dist/ (while
+ * developing), ensureBuilt builds it first.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DATA_VERSION } from '../../src/azure/index.js';
+import { cliBin, compiledCliBin, ensureBuilt } from '../built.js';
+import { corpusRoot } from '../corpus-files.js';
+import { repoRoot as root } from '../source-age.js';
 import { tempTree } from './temp-tree.js';
-import { newestSourceTime } from '../source-age.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'dist', 'src', 'cli', 'bin.js');
-
-
-function isStale(): boolean {
-  try {
-    return statSync(bin).mtimeMs < newestSourceTime();
-  } catch {
-    return true;
-  }
+function run(bin: string, args: readonly string[], cwd = root) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 function tlLint(args: readonly string[], cwd = root) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return run(cliBin, args, cwd);
 }
 
 interface JsonResult {
@@ -32,12 +27,7 @@ interface JsonResult {
   readonly messages: readonly { readonly ruleId: string | null; readonly severity: number }[];
 }
 
-beforeAll(() => {
-  if (!isStale()) return;
-  const build = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
-  expect(build.stdout + build.stderr).toBe('');
-  expect(build.status).toBe(0);
-}, 300_000);
+beforeAll(ensureBuilt, 300_000);
 
 describe('tl-lint (built)', () => {
   it('prints its version', () => {
@@ -70,5 +60,27 @@ describe('tl-lint (built)', () => {
     const dir = tempTree({ 'notes.md': '' });
     expect(tlLint([], dir)).toMatchObject({ code: 2, stderr: "tl-lint: No files matching '.' were found.\n" });
   });
+
+  // The bundle is made from the compiled modules: the same run gives the same bytes, through the
+  // chunks only some runs load (Bicep front-end, subcommands) and the worker --jobs starts.
+  it.each([
+    ['ARM and Bicep templates, two workers', ['--format', 'json', '-j', '2', ...sampleTemplates()]],
+    ['the rules subcommand', ['rules']],
+    ['a plan', ['plan', '--format', 'json', 'examples/before']],
+  ])('the bundle and the compiled modules agree: %s', (_name, args) => {
+    const bundled = run(cliBin, args);
+    expect(bundled.stderr).toBe('');
+    expect(bundled).toEqual(run(compiledCliBin, args));
+  });
 });
 
+/** A few real templates of each language, and the project's example. */
+function sampleTemplates(): string[] {
+  const corpus = corpusRoot;
+  return [
+    join(root, 'examples', 'before', 'vmss.json'),
+    join(corpus, 'azure-quickstart-templates', 'quickstarts', 'microsoft.compute', 'vm-simple-windows', 'azuredeploy.json'),
+    join(corpus, 'bicep', 'src', 'Bicep.Core.Samples', 'Files', 'user_submitted', '301', 'modules-vwan-to-vnet-s2s-with-fw', 'main.bicep'),
+    join(corpus, 'bicep', 'src', 'Bicep.Core.Samples', 'Files', 'user_submitted', '301', 'modules-vwan-to-vnet-s2s-with-fw', 'main.json'),
+  ];
+}
