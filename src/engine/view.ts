@@ -39,11 +39,15 @@ class ResourceViewImpl implements ResourceView {
   parent: ResourceView | undefined;
   children: ResourceView[] = [];
 
+  /** The type lower-cased, as types are compared (once per resource, not once per rule asking). */
+  readonly typeKey: string;
+
   constructor(
     readonly model: ResourceModel,
     readonly template: TemplateViewImpl,
   ) {
     this.type = model.type;
+    this.typeKey = model.type.toLowerCase();
   }
 
   get apiVersion(): Evaluated {
@@ -124,7 +128,7 @@ class ResourceViewImpl implements ResourceView {
 class TemplateViewImpl implements TemplateView {
   readonly resources: ResourceViewImpl[];
   private readonly typed = new Map<string, readonly ResourceView[]>();
-  private byType: Map<string, ResourceView[]> | undefined;
+  private byType: Map<string, ResourceViewImpl[]> | undefined;
 
   constructor(readonly model: TemplateModel) {
     const views = new Map<ResourceModel, ResourceViewImpl>();
@@ -152,9 +156,8 @@ class TemplateViewImpl implements TemplateView {
     if (this.byType === undefined) {
       this.byType = new Map();
       for (const resource of this.resources) {
-        const key = resource.type.toLowerCase();
-        const list = this.byType.get(key);
-        if (list === undefined) this.byType.set(key, [resource]);
+        const list = this.byType.get(resource.typeKey);
+        if (list === undefined) this.byType.set(resource.typeKey, [resource]);
         else list.push(resource);
       }
     }
@@ -170,7 +173,7 @@ class TemplateViewImpl implements TemplateView {
     let found = this.typed.get(key);
     if (found === undefined) {
       const wanted = new Set(key.split('\n'));
-      found = this.resources.filter((r) => !r.existing && wanted.has(r.type.toLowerCase()));
+      found = this.resources.filter((r) => !r.existing && wanted.has(r.typeKey));
       this.typed.set(key, found);
     }
     return found;

@@ -64,7 +64,8 @@ export function getProperty(node: ObjectNode, key: string): PropertyNode | undef
   const wanted = key.toLowerCase();
   let found: PropertyNode | undefined;
   for (const property of node.properties) {
-    if (property.key.toLowerCase() === wanted) found = property;
+    // Lengths first: lower-casing every key of the object made a string per key per lookup.
+    if (property.key.length === wanted.length && property.key.toLowerCase() === wanted) found = property;
   }
   return found;
 }

@@ -10,6 +10,7 @@ import type { SourceFile } from '../source.js';
 import type { ArrayNode, LiteralNode, ObjectNode, PropertyNode, ValueNode } from '../value.js';
 import type { BracketString, JsonTree } from './build.js';
 import { JsonLocator } from './locator.js';
+import { ParsedLiteral, ParsedProperty } from './parsed-nodes.js';
 import type { CommentSpan } from './comments.js';
 import { MAX_NESTING } from './preprocess.js';
 
@@ -132,16 +133,8 @@ class FastParser {
     if (code === OPEN_BRACE) return this.object();
     if (code === OPEN_BRACKET) return this.array();
     const start = this.pos;
-    if (code === QUOTE) {
-      const value = this.string();
-      return { kind: 'literal', file: this.file, range: { start, end: this.pos }, locator, value };
-    }
-    if (code === MINUS || isDigit(code)) {
-      const value = this.number();
-      return { kind: 'literal', file: this.file, range: { start, end: this.pos }, locator, value };
-    }
-    const value = this.keyword();
-    return { kind: 'literal', file: this.file, range: { start, end: this.pos }, locator, value };
+    const value = code === QUOTE ? this.string() : code === MINUS || isDigit(code) ? this.number() : this.keyword();
+    return new ParsedLiteral(this.file, start, this.pos, locator, value);
   }
 
   private object(): ObjectNode {
@@ -155,14 +148,14 @@ class FastParser {
       if (this.text.charCodeAt(this.pos) !== QUOTE) throw GIVE_UP;
       const keyStart = this.pos;
       const key = this.string();
-      const keyRange = { start: keyStart, end: this.pos };
+      const keyEnd = this.pos;
       if (key.length === 4 && key.toLowerCase() === 'copy') hasCopyKey = true;
       this.skipTrivia();
       if (this.text.charCodeAt(this.pos) !== COLON) throw GIVE_UP;
       this.pos++;
       this.skipTrivia();
       const value = this.value();
-      const index = properties.push({ key, keyRange, value, range: { start: keyStart, end: value.range.end } }) - 1;
+      const index = properties.push(new ParsedProperty(key, keyStart, keyEnd, value)) - 1;
       if (isBracketString(value)) this.bracketStrings.push({ node: value, items: undefined, properties, index });
       if (!this.separator(CLOSE_BRACE)) break;
     }

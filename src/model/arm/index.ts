@@ -38,7 +38,7 @@ function parse(file: SourceFile, options: ArmParseOptions): ParseResult {
   const kind = classifyJson(root);
   if (kind === 'parameters') return { kind: 'parameters', file };
   if (kind === 'other' || root?.kind !== 'object') return { kind: 'not-a-template', file };
-  const { expressions, syntaxProblems } = readAsTemplate(parsed.tree, file);
+  const { expressions } = readAsTemplate(parsed.tree, file);
   const parametersFile = options.parametersFile ?? discover(file, options);
   const values = parametersFile === undefined ? undefined : readParameterValues(parametersFile);
   const comments = collectComments(file.text, parsed.tree.comments);
@@ -49,7 +49,6 @@ function parse(file: SourceFile, options: ArmParseOptions): ParseResult {
       root,
       bindRoot: values === undefined ? () => undefined : parameterFileBinder(values),
       expressions,
-      syntaxProblems,
       comments,
       parameterFiles: values === undefined || parametersFile === undefined ? [] : [parametersFile],
       renderer: rendererOf(file, parsed, comments),

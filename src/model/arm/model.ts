@@ -1,4 +1,3 @@
-import type { ExprNode } from '../expr/ast.js';
 import { checkExpression, createEvaluator } from '../expr/index.js';
 import type { ScopeDecls } from '../scope.js';
 import type { SourceFile, TextRange } from '../source.js';
@@ -12,17 +11,17 @@ import type {
   ResourceModel,
   TemplateModel,
 } from '../template.js';
-import type { ExpressionNode, ObjectNode, ValueNode } from '../value.js';
+import type { ObjectNode, ValueNode } from '../value.js';
 import { getProperty } from '../value.js';
 import { literalString, templateDecls, type Binder } from './decls.js';
 import { inlineDeployment, innerScopeBinder } from './deployments.js';
+import type { ArmExpression } from './parsed-nodes.js';
 
 export interface ModelInput {
   readonly file: SourceFile;
   readonly root: ObjectNode;
   readonly bindRoot: Binder;
-  readonly expressions: readonly ExpressionNode[];
-  readonly syntaxProblems: readonly ExpressionProblem[];
+  readonly expressions: readonly ArmExpression[];
   readonly comments: readonly Comment[];
   readonly parameterFiles: readonly SourceFile[];
   readonly renderer: FixRenderer;
@@ -171,30 +170,33 @@ function isExisting(node: ValueNode | undefined, evaluator: Evaluator): boolean 
   return value.kind === 'known' && value.value === true;
 }
 
-/** Syntax problems, then unknown functions and arities, checked against the user functions in scope. */
+/** Syntax problems, unknown functions and arities, checked against the user functions in scope. */
 function expressionProblems(input: ModelInput, scopes: readonly Scope[]): ExpressionProblem[] {
   const checks = new Map(scopes.map((scope) => [scope, cleanSourceChecker(new Set(scope.decls.functions.keys()))]));
   const noScope = cleanSourceChecker(new Set());
-  const problems = [...input.syntaxProblems];
+  const problems: ExpressionProblem[] = [];
   const scopeOf = innermostScopes(scopes);
   for (const expression of input.expressions) {
     const scope = scopeOf(expression.range);
-    if (expression.expr === undefined) continue;
-    problems.push(...((scope && checks.get(scope)) ?? noScope)(expression.source, expression.expr));
+    problems.push(...((scope && checks.get(scope)) ?? noScope)(expression));
   }
   return problems.sort((a, b) => a.range.start - b.range.start);
 }
 
 /**
- * `checkExpression` in one scope, skipping a source already found clean there: problems depend
- * only on the expression and the scope's functions (their ranges on where it is written, but a
- * clean one has none), and templates repeat the same expressions (about half of them).
+ * The problems of an expression in one scope, skipping a source already found clean there:
+ * problems depend only on the expression and the scope's functions (their ranges on where it is
+ * written, but a clean one has none), and templates repeat the same expressions (about half of
+ * them). The tree is parsed for the check and not kept (see ArmExpression).
  */
-function cleanSourceChecker(userFunctions: ReadonlySet<string>): (source: string, expr: ExprNode) => readonly ExpressionProblem[] {
+function cleanSourceChecker(userFunctions: ReadonlySet<string>): (expression: ArmExpression) => readonly ExpressionProblem[] {
   const clean = new Set<string>();
-  return (source, expr) => {
+  return (expression) => {
+    const { source } = expression;
     if (clean.has(source)) return [];
-    const found = checkExpression(expr, userFunctions);
+    const { expr, problem } = expression.parse();
+    if (problem !== undefined) return [problem];
+    const found = expr === undefined ? [] : checkExpression(expr, userFunctions);
     if (found.length === 0) clean.add(source);
     return found;
   };

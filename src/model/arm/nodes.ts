@@ -1,15 +1,13 @@
-import { isArmExpression, parseArmExpression } from '../expr/index.js';
+import { isArmExpression } from '../expr/index.js';
 import type { SourceFile } from '../source.js';
-import type { ExpressionProblem } from '../template.js';
-import type { ExpressionNode, LiteralNode, ValueNode } from '../value.js';
+import type { LiteralNode, ValueNode } from '../value.js';
 import type { BracketString, JsonTree } from './build.js';
 import { copyLoopProperties } from './copy.js';
-import { stringOffsetMapper } from './strings.js';
+import { ArmExpression, ParsedProperty } from './parsed-nodes.js';
 
 export interface TemplateStrings {
-  /** Every expression, in document order. */
-  readonly expressions: readonly ExpressionNode[];
-  readonly syntaxProblems: readonly ExpressionProblem[];
+  /** Every expression, in document order (parsed when first read). */
+  readonly expressions: readonly ArmExpression[];
 }
 
 /**
@@ -17,14 +15,13 @@ export interface TemplateStrings {
  * bracket. Then adds the copy-loop properties (after, so they refer to the final nodes).
  */
 export function readAsTemplate(tree: JsonTree, file: SourceFile): TemplateStrings {
-  const expressions: ExpressionNode[] = [];
-  const syntaxProblems: ExpressionProblem[] = [];
+  const expressions: ArmExpression[] = [];
   for (const bracket of tree.bracketStrings) {
-    const replacement = templateString(bracket.node, file, expressions, syntaxProblems);
+    const replacement = templateString(bracket.node, file, expressions);
     if (replacement !== bracket.node) replace(bracket, replacement);
   }
   addCopyLoops(tree);
-  return { expressions, syntaxProblems };
+  return { expressions };
 }
 
 /** Data (a parameter file): strings stay as written; copy loops are still exposed. */
@@ -44,20 +41,18 @@ function replace(bracket: BracketString, node: ValueNode): void {
   const { items, properties, index } = bracket;
   if (items !== undefined) items[index] = node;
   const property = properties?.[index];
-  if (properties !== undefined && property !== undefined) properties[index] = { ...property, value: node };
+  if (properties === undefined || property === undefined) return;
+  properties[index] = property instanceof ParsedProperty ? property.withValue(node) : { key: property.key, keyRange: property.keyRange, value: node, range: property.range };
 }
 
 function templateString(
   node: LiteralNode & { readonly value: string },
   file: SourceFile,
-  expressions: ExpressionNode[],
-  syntaxProblems: ExpressionProblem[],
+  expressions: ArmExpression[],
 ): ValueNode {
   const { value, range } = node;
   if (isArmExpression(value)) {
-    const parsed = parseArmExpression(value, stringOffsetMapper(file.text, range.start, range.end, value));
-    if (parsed.problem) syntaxProblems.push(parsed.problem);
-    const expression: ExpressionNode = { kind: 'expression', file, range, locator: node.locator, source: value, expr: parsed.expr };
+    const expression = new ArmExpression(file, range.start, range.end, node.locator, value);
     expressions.push(expression);
     return expression;
   }
