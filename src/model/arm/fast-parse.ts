@@ -10,7 +10,7 @@ import type { SourceFile } from '../source.js';
 import type { ArrayNode, LiteralNode, ObjectNode, PropertyNode, ValueNode } from '../value.js';
 import type { BracketString, JsonTree } from './build.js';
 import { JsonLocator } from './locator.js';
-import { ParsedLiteral, ParsedProperty } from './parsed-nodes.js';
+import { ParsedArray, ParsedLiteral, ParsedObject, ParsedProperty } from './parsed-nodes.js';
 import type { CommentSpan } from './comments.js';
 import { MAX_NESTING } from './preprocess.js';
 
@@ -69,6 +69,8 @@ class FastParser {
   private readonly comments: CommentSpan[] = [];
   private readonly bracketStrings: BracketString[] = [];
   private readonly copyHolders: ObjectNode[] = [];
+  private readonly propertyStack: PropertyNode[] = [];
+  private readonly itemStack: ValueNode[] = [];
   private readonly locator = new JsonLocator();
 
   constructor(private readonly file: SourceFile) {
@@ -140,7 +142,10 @@ class FastParser {
   private object(): ObjectNode {
     const start = this.pos;
     this.enter();
-    const properties: PropertyNode[] = [];
+    // Members go on a stack shared by every object; each object takes an array of its exact size
+    // (a growing array keeps room for 17 or more, most of it never used).
+    const stack = this.propertyStack;
+    const base = stack.length;
     let hasCopyKey = false;
     this.pos++;
     this.skipTrivia();
@@ -154,14 +159,18 @@ class FastParser {
       if (this.text.charCodeAt(this.pos) !== COLON) throw GIVE_UP;
       this.pos++;
       this.skipTrivia();
-      const value = this.value();
-      const index = properties.push(new ParsedProperty(key, keyStart, keyEnd, value)) - 1;
-      if (isBracketString(value)) this.bracketStrings.push({ node: value, items: undefined, properties, index });
+      stack.push(new ParsedProperty(key, keyStart, keyEnd, this.value()));
       if (!this.separator(CLOSE_BRACE)) break;
     }
     this.pos++;
     this.depth--;
-    const object: ObjectNode = { kind: 'object', file: this.file, range: { start, end: this.pos }, locator: this.locator, properties };
+    const properties = stack.slice(base);
+    stack.length = base;
+    for (let index = 0; index < properties.length; index++) {
+      const value = properties[index]?.value;
+      if (value !== undefined && isBracketString(value)) this.bracketStrings.push({ node: value, items: undefined, properties, index });
+    }
+    const object = new ParsedObject(this.file, start, this.pos, this.locator, properties);
     if (hasCopyKey) this.copyHolders.push(object);
     return object;
   }
@@ -169,18 +178,23 @@ class FastParser {
   private array(): ArrayNode {
     const start = this.pos;
     this.enter();
-    const items: ValueNode[] = [];
+    const stack = this.itemStack;
+    const base = stack.length;
     this.pos++;
     this.skipTrivia();
     while (this.text.charCodeAt(this.pos) !== CLOSE_BRACKET) {
-      const item = this.value();
-      const index = items.push(item) - 1;
-      if (isBracketString(item)) this.bracketStrings.push({ node: item, items, properties: undefined, index });
+      stack.push(this.value());
       if (!this.separator(CLOSE_BRACKET)) break;
     }
     this.pos++;
     this.depth--;
-    return { kind: 'array', file: this.file, range: { start, end: this.pos }, locator: this.locator, items };
+    const items = stack.slice(base);
+    stack.length = base;
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index];
+      if (item !== undefined && isBracketString(item)) this.bracketStrings.push({ node: item, items, properties: undefined, index });
+    }
+    return new ParsedArray(this.file, start, this.pos, this.locator, items);
   }
 
   private enter(): void {

@@ -1,11 +1,11 @@
-// The nodes the fast JSON parser makes for properties and literals, the bulk of every tree. Their
+// The nodes the fast JSON parser makes, and the expressions read from its strings. Their
 // ranges are worked out when asked instead of stored as objects: a tree lives while its file is
 // linted, so the garbage collector copies every object in it, and over the corpus that copying was
 // a third of a run. Ranges are read for a few nodes per file (reports, fixes); most never are.
 import type { ExprNode } from '../expr/ast.js';
 import { parseArmExpression, type ParsedArmString } from '../expr/index.js';
 import type { SourceFile, TextRange } from '../source.js';
-import type { ExpressionNode, LiteralNode, PropertyNode, ValueNode } from '../value.js';
+import type { ArrayNode, ExpressionNode, LiteralNode, ObjectNode, PropertyNode, ValueNode } from '../value.js';
 import { stringOffsetMapper } from './strings.js';
 
 export class ParsedProperty implements PropertyNode {
@@ -39,6 +39,39 @@ export class ParsedLiteral implements LiteralNode {
     private readonly end: number,
     readonly locator: unknown,
     readonly value: null | boolean | number | string,
+  ) {}
+
+  get range(): TextRange {
+    return { start: this.start, end: this.end };
+  }
+}
+
+export class ParsedObject implements ObjectNode {
+  readonly kind = 'object';
+
+  constructor(
+    readonly file: SourceFile,
+    private readonly start: number,
+    private readonly end: number,
+    readonly locator: unknown,
+    /** The front-end's own array: copy loops are added to it (see readAsTemplate). */
+    readonly properties: PropertyNode[],
+  ) {}
+
+  get range(): TextRange {
+    return { start: this.start, end: this.end };
+  }
+}
+
+export class ParsedArray implements ArrayNode {
+  readonly kind = 'array';
+
+  constructor(
+    readonly file: SourceFile,
+    private readonly start: number,
+    private readonly end: number,
+    readonly locator: unknown,
+    readonly items: ValueNode[],
   ) {}
 
   get range(): TextRange {
