@@ -34,7 +34,7 @@ function lineStarts(file: SourceFile): number[] {
   const { text } = file;
   // indexOf finds line feeds many times faster than a loop over every character; a lone CR (old
   // Mac line ends, which ARM and editors also count as a line break) needs the loop.
-  if (/\r(?!\n)/.test(text)) {
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);

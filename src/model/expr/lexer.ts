@@ -88,6 +88,12 @@ export class Lexer {
 
   private stringLiteral(start: number): Token {
     const { value, end } = this;
+    // Nearly every literal has no doubled quote: one slice, without collecting parts.
+    const close = value.indexOf("'", start + 1);
+    if (close >= 0 && close < end && !(value.charAt(close + 1) === "'" && close + 1 < end)) {
+      this.position = close + 1;
+      return { kind: 'string', start, end: close + 1, text: value.slice(start + 1, close) };
+    }
     const parts: string[] = [];
     let i = start + 1;
     for (;;) {
