@@ -46,7 +46,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] !== '-
   for (const row of await bicepFigures(benchSetup())) console.log(`${row.figure}: ${row.ratio.toFixed(2)}x (target ${row.target}); ${row.detail}`);
 }
 
-function bicepFiles(dir) {
+export function bicepFiles(dir) {
   const [header, ...rows] = readFileSync(join(dir, 'MANIFEST.tsv'), 'utf8').trimEnd().split('\n');
   const columns = header.split('\t');
   const pathAt = columns.indexOf('path');

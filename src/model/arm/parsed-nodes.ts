@@ -30,52 +30,42 @@ export class ParsedProperty implements PropertyNode {
   }
 }
 
-export class ParsedLiteral implements LiteralNode {
+/** Where a node is: what every node of the tree has, its range worked out when asked. */
+abstract class ParsedNode {
+  constructor(
+    readonly file: SourceFile,
+    private readonly start: number,
+    private readonly end: number,
+    readonly locator: unknown,
+  ) {}
+
+  get range(): TextRange {
+    return { start: this.start, end: this.end };
+  }
+}
+
+export class ParsedLiteral extends ParsedNode implements LiteralNode {
   readonly kind = 'literal';
 
-  constructor(
-    readonly file: SourceFile,
-    private readonly start: number,
-    private readonly end: number,
-    readonly locator: unknown,
-    readonly value: null | boolean | number | string,
-  ) {}
-
-  get range(): TextRange {
-    return { start: this.start, end: this.end };
+  constructor(file: SourceFile, start: number, end: number, locator: unknown, readonly value: null | boolean | number | string) {
+    super(file, start, end, locator);
   }
 }
 
-export class ParsedObject implements ObjectNode {
+export class ParsedObject extends ParsedNode implements ObjectNode {
   readonly kind = 'object';
 
-  constructor(
-    readonly file: SourceFile,
-    private readonly start: number,
-    private readonly end: number,
-    readonly locator: unknown,
-    /** The front-end's own array: copy loops are added to it (see readAsTemplate). */
-    readonly properties: PropertyNode[],
-  ) {}
-
-  get range(): TextRange {
-    return { start: this.start, end: this.end };
+  /** `properties` is the front-end's own array: copy loops are added to it (see readAsTemplate). */
+  constructor(file: SourceFile, start: number, end: number, locator: unknown, readonly properties: PropertyNode[]) {
+    super(file, start, end, locator);
   }
 }
 
-export class ParsedArray implements ArrayNode {
+export class ParsedArray extends ParsedNode implements ArrayNode {
   readonly kind = 'array';
 
-  constructor(
-    readonly file: SourceFile,
-    private readonly start: number,
-    private readonly end: number,
-    readonly locator: unknown,
-    readonly items: ValueNode[],
-  ) {}
-
-  get range(): TextRange {
-    return { start: this.start, end: this.end };
+  constructor(file: SourceFile, start: number, end: number, locator: unknown, readonly items: ValueNode[]) {
+    super(file, start, end, locator);
   }
 }
 
@@ -84,20 +74,12 @@ export class ParsedArray implements ArrayNode {
  * and the template's check (expressionProblems) parses each one it has not already found clean
  * without keeping the tree, so trees live only for what rules evaluate.
  */
-export class ArmExpression implements ExpressionNode {
+export class ArmExpression extends ParsedNode implements ExpressionNode {
   readonly kind = 'expression';
   private parsed: ParsedArmString | undefined;
 
-  constructor(
-    readonly file: SourceFile,
-    private readonly start: number,
-    private readonly end: number,
-    readonly locator: unknown,
-    readonly source: string,
-  ) {}
-
-  get range(): TextRange {
-    return { start: this.start, end: this.end };
+  constructor(file: SourceFile, start: number, end: number, locator: unknown, readonly source: string) {
+    super(file, start, end, locator);
   }
 
   get expr(): ExprNode | undefined {
@@ -107,6 +89,7 @@ export class ArmExpression implements ExpressionNode {
 
   /** The expression parsed again, not kept: a syntax error comes back as `problem`. */
   parse(): ParsedArmString {
-    return parseArmExpression(this.source, stringOffsetMapper(this.file.text, this.start, this.end, this.source));
+    const { start, end } = this.range;
+    return parseArmExpression(this.source, stringOffsetMapper(this.file.text, start, end, this.source));
   }
 }
