@@ -62,6 +62,22 @@ describe('expression problems', () => {
     expect(range && textOf(text, range)).toContain('GuestAttestation');
   });
 
+  it('a repeated expression is reported at each place it is written, and read there', () => {
+    const broken = "[concat('a', ]";
+    const text = wrap(`"a": "${broken}", "b": "[nope()]", "c": "${broken}", "d": "[nope()]", "e": "[toUpper('x')]", "f": "[toUpper('x')]"`);
+    const model = parseTemplate(text);
+    // The '(' that is never closed, in each copy.
+    const open = broken.indexOf('(');
+    expect(model.expressionProblems.map((p) => [p.kind, p.range.start])).toEqual([
+      ['syntax', text.indexOf(broken) + open],
+      ['unknown-function', text.indexOf('nope')],
+      ['syntax', text.lastIndexOf(broken) + open],
+      ['unknown-function', text.lastIndexOf('nope')],
+    ]);
+    expect(model.root.evaluator.variable('f')).toMatchObject({ kind: 'known', value: 'X' });
+    expect(nodeAt(model.root.node, 'variables.c')).toMatchObject({ kind: 'expression', expr: undefined });
+  });
+
   it('unknown functions and arities, at the function name or call', () => {
     const text = wrap(`"a": "[nope(1)]", "b": "[concat()]", "c": "[toLower('A', 'B')]"`);
     const problems = parseTemplate(text).expressionProblems;
