@@ -23,6 +23,20 @@ function lookupJson(value: JsonValue, segments: readonly string[]): JsonValue | 
   return current;
 }
 
+// Rules ask the same few paths of every resource of every file: split once.
+const splitPaths = new Map<string, readonly string[]>();
+const MAX_SPLIT_PATHS = 1000;
+
+function segmentsOf(path: string): readonly string[] {
+  let segments = splitPaths.get(path);
+  if (segments === undefined) {
+    if (splitPaths.size >= MAX_SPLIT_PATHS) splitPaths.clear();
+    segments = path.split('.');
+    splitPaths.set(path, segments);
+  }
+  return segments;
+}
+
 /** One step down from a written node; expressions are looked through via their origin. */
 function child(node: ValueNode, segment: string): ValueNode | undefined {
   if (node.kind === 'object') return getProperty(node, segment)?.value;
@@ -45,6 +59,8 @@ class ResourceViewImpl implements ResourceView {
   constructor(
     readonly model: ResourceModel,
     readonly template: TemplateViewImpl,
+    /** Its place among the template's resources (document order). */
+    readonly position: number,
   ) {
     this.type = model.type;
     this.typeKey = model.type.toLowerCase();
@@ -81,7 +97,7 @@ class ResourceViewImpl implements ResourceView {
   }
 
   get(path: string): PropertyView | undefined {
-    const segments = path.split('.');
+    const segments = segmentsOf(path);
     let node: ValueNode = this.model.node;
     let holder: ObjectNode | undefined;
     for (let i = 0; i < segments.length; i++) {
@@ -107,7 +123,7 @@ class ResourceViewImpl implements ResourceView {
   }
 
   deepestObject(path: string): { object: ObjectNode; rest: readonly string[] } | undefined {
-    const segments = path.split('.');
+    const segments = segmentsOf(path);
     let object: ObjectNode = this.model.node;
     let index = 0;
     for (; index < segments.length; index++) {
@@ -132,8 +148,8 @@ class TemplateViewImpl implements TemplateView {
 
   constructor(readonly model: TemplateModel) {
     const views = new Map<ResourceModel, ResourceViewImpl>();
-    this.resources = model.resources.map((resource) => {
-      const view = new ResourceViewImpl(resource, this);
+    this.resources = model.resources.map((resource, position) => {
+      const view = new ResourceViewImpl(resource, this, position);
       views.set(resource, view);
       return view;
     });
@@ -152,7 +168,7 @@ class TemplateViewImpl implements TemplateView {
   }
 
   /** Every resource of the type, `existing` ones included, indexed on first use. */
-  withType(type: string): readonly ResourceView[] {
+  withType(type: string): readonly ResourceViewImpl[] {
     if (this.byType === undefined) {
       this.byType = new Map();
       for (const resource of this.resources) {
@@ -169,11 +185,14 @@ class TemplateViewImpl implements TemplateView {
    * is not scanned once per resource.
    */
   ofType(...types: string[]): readonly ResourceView[] {
-    const key = types.map((t) => t.toLowerCase()).join('\n');
+    const wanted = [...new Set(types.map((t) => t.toLowerCase()))];
+    const key = wanted.join('\n');
     let found = this.typed.get(key);
     if (found === undefined) {
-      const wanted = new Set(key.split('\n'));
-      found = this.resources.filter((r) => !r.existing && wanted.has(r.typeKey));
+      // From the index by type, not a scan of every resource per set of types asked.
+      const lists = wanted.map((type) => this.withType(type));
+      const all = lists.length === 1 ? (lists[0] ?? []) : lists.flat().sort((a, b) => a.position - b.position);
+      found = all.filter((r) => !r.existing);
       this.typed.set(key, found);
     }
     return found;
