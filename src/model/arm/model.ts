@@ -193,13 +193,35 @@ function cleanSourceChecker(userFunctions: ReadonlySet<string>): (expression: Ar
   const clean = new Set<string>();
   return (expression) => {
     const { source } = expression;
-    if (clean.has(source)) return [];
+    if (clean.has(source) || cleanWithoutUserFunctions.has(source)) return [];
     const { expr, problem } = expression.parse();
     if (problem !== undefined) return [problem];
     const found = expr === undefined ? [] : checkExpression(expr, userFunctions);
-    if (found.length === 0) clean.add(source);
+    if (found.length > 0) return found;
+    if (userFunctions.size === 0) rememberClean(source);
+    else clean.add(source);
     return found;
   };
+}
+
+/**
+ * Sources found clean with no user function in scope, across the files of a run: such a source
+ * calls only built-in functions, so it is clean in any scope of any template. Templates share
+ * most of their expressions (the corpus: 111,000 expressions, 61,000 distinct within their files,
+ * 21,000 in all). Up to a budget of characters, then started again.
+ */
+const cleanWithoutUserFunctions = new Set<string>();
+let rememberedCharacters = 0;
+const REMEMBERED_CHARACTER_BUDGET = 4_000_000;
+
+function rememberClean(source: string): void {
+  if (rememberedCharacters + source.length > REMEMBERED_CHARACTER_BUDGET) {
+    cleanWithoutUserFunctions.clear();
+    rememberedCharacters = 0;
+  }
+  // A copy: a source sliced from its file's text would keep the whole text in memory.
+  cleanWithoutUserFunctions.add(structuredClone(source));
+  rememberedCharacters += source.length;
 }
 
 /**
