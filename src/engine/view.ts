@@ -185,10 +185,11 @@ class TemplateViewImpl implements TemplateView {
    * is not scanned once per resource.
    */
   ofType(...types: string[]): readonly ResourceView[] {
-    const wanted = [...new Set(types.map((t) => t.toLowerCase()))];
-    const key = wanted.join('\n');
+    // Keyed by the types as asked: rules ask the same few sets, many times per template.
+    const key = types.length === 1 ? (types[0] ?? '') : types.join('\n');
     let found = this.typed.get(key);
     if (found === undefined) {
+      const wanted = [...new Set(types.map((t) => t.toLowerCase()))];
       // From the index by type, not a scan of every resource per set of types asked.
       const lists = wanted.map((type) => this.withType(type));
       const all = lists.length === 1 ? (lists[0] ?? []) : lists.flat().sort((a, b) => a.position - b.position);
