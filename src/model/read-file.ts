@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 export class NotARegularFile extends Error {
@@ -15,6 +15,25 @@ export function readRegularFileSync(path: string): Buffer {
   try {
     if (!fstatSync(fd).isFile()) throw new NotARegularFile(path);
     return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The first `length` bytes of a regular file (all of it when shorter), and whether that is all of it. */
+export function readRegularFileStartSync(path: string, length: number): { readonly bytes: Buffer; readonly whole: boolean } {
+  const fd = openSync(path, READ_FLAGS);
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new NotARegularFile(path);
+    const bytes = Buffer.alloc(Math.min(length, info.size));
+    let read = 0;
+    while (read < bytes.length) {
+      const count = readSync(fd, bytes, read, bytes.length - read, read);
+      if (count === 0) break;
+      read += count;
+    }
+    return { bytes: bytes.subarray(0, read), whole: read >= info.size };
   } finally {
     closeSync(fd);
   }

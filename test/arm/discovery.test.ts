@@ -74,6 +74,23 @@ describe('findParameterFileFor', () => {
     expect(reader.reads).toEqual(['/repo/app/big.json']);
   });
 
+  it('reads only the start of a sibling that is a template, and a small file once', () => {
+    const template = `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "x": "${'a'.repeat(20_000)}"}`;
+    const files: Record<string, string> = { 'vmss.json': '{}', 'compiled.json': template, 'prod.json': params({ template: 'vmss.json' }) };
+    const starts: string[] = [];
+    const reader = {
+      ...folder(files),
+      readStart: (path: string, length: number) => {
+        starts.push(path);
+        const text = files[path.replace('/repo/app/', '')];
+        return text === undefined ? undefined : { text: text.slice(0, length), whole: text.length <= length };
+      },
+    };
+    expect(findParameterFileFor('/repo/app/vmss.json', reader)?.path).toBe('/repo/app/prod.json');
+    expect(starts).toEqual(['/repo/app/compiled.json', '/repo/app/prod.json']);
+    expect(reader.reads).toEqual([]);
+  });
+
   it('nothing found', () => {
     expect(findParameterFileFor('/repo/app/vmss.json', folder({ 'vmss.json': '{}' }))).toBeUndefined();
     expect(findParameterFileFor('/elsewhere/vmss.json', folder({}))).toBeUndefined();

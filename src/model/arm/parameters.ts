@@ -2,7 +2,7 @@
 // https://learn.microsoft.com/azure/azure-resource-manager/templates/parameter-files
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { readRegularFileSync } from '../read-file.js';
+import { readRegularFileStartSync, readRegularFileSync } from '../read-file.js';
 import { unknown } from '../evaluated.js';
 import { createSourceFile, type SourceFile } from '../source.js';
 import type { ObjectNode } from '../value.js';
@@ -44,6 +44,8 @@ export interface SiblingReader {
   listDirectory(directory: string): readonly string[];
   /** The file's text, or undefined when it cannot be read. */
   readText(path: string): string | undefined;
+  /** The text of the file's first `length` bytes, and whether that is the whole file; undefined when it cannot be read. */
+  readStart?(path: string, length: number): { readonly text: string; readonly whole: boolean } | undefined;
   /**
    * Something that changes when the directory's entries or the file's contents do (its
    * modification time and size); undefined when unknown. Without it, nothing is cached.
@@ -62,6 +64,14 @@ export const diskReader: SiblingReader = {
   readText(path) {
     try {
       return readRegularFileSync(path).toString('utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  readStart(path, length) {
+    try {
+      const { bytes, whole } = readRegularFileStartSync(path, length);
+      return { text: bytes.toString('utf8'), whole };
     } catch {
       return undefined;
     }
@@ -162,12 +172,29 @@ class SiblingFolder {
     const path = join(this.directory, name);
     const stamp = this.reuse === 'stamped' ? this.reader.changeStamp?.(path) : undefined;
     if (known !== undefined && stamp !== undefined && known.stamp === stamp) return known;
-    const text = this.reader.readText(path);
+    const text = this.candidateText(path);
     const candidate: Candidate = { stamp, file: text !== undefined && text.length <= MAX_CANDIDATE_BYTES ? createSourceFile(path, text) : undefined };
     this.candidates.set(name, candidate);
     return candidate;
   }
+
+  /**
+   * The text of a candidate, or undefined when it is unreadable or a template: a template says so
+   * in its `$schema`, written first, and most siblings are templates (compiled Bicep among them,
+   * often large), so their start is read, not all of them.
+   */
+  private candidateText(path: string): string | undefined {
+    const start = this.reader.readStart?.(path, CANDIDATE_START_BYTES);
+    if (start === undefined) return this.reader.readText(path);
+    if (TEMPLATE_SCHEMA.test(start.text)) return undefined;
+    return start.whole ? start.text : this.reader.readText(path);
+  }
 }
+
+/** Enough for the `$schema` of a template, after a BOM, comments or a long first line. */
+const CANDIDATE_START_BYTES = 8192;
+/** Every template schema (resource group, subscription, management group, tenant) ends so. */
+const TEMPLATE_SCHEMA = /"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json/i;
 
 function rank(name: string): number {
   return /\.parameters\.jsonc?$/i.test(name) ? 0 : 1;
