@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from './usage-error.js';
+import { walkFiles } from './walk.js';
 
 export interface FileToLint {
   readonly path: string;
@@ -19,6 +20,39 @@ export interface DiscoverOptions {
 export const scannedExtensions: readonly string[] = ['json', 'jsonc', 'bicep', 'bicepparam'];
 
 const alwaysIgnored = ['**/node_modules/**', '**/.git/**'];
+
+/**
+ * The files of discoverFiles, in the same order, as they are found. A single directory (the usual
+ * `tl-lint .`) is walked as the files are linted, so a run over 100,000 templates does not hold
+ * their list (it was most of the memory such a run kept); its errors come when the walk ends,
+ * before any file was yielded. Several patterns, files and globs are collected first: they are
+ * de-duplicated and sorted together.
+ */
+export function streamFiles(patterns: readonly string[], options: DiscoverOptions): AsyncIterable<FileToLint> {
+  const [pattern, ...others] = patterns;
+  if (pattern !== undefined && others.length === 0) {
+    const root = resolve(options.cwd, pattern);
+    if (pathKind(root) === 'directory') return scanDirectory(pattern, root, options.isIgnored);
+  }
+  return collected(patterns, options);
+}
+
+async function* scanDirectory(pattern: string, root: string, isIgnored: (path: string) => boolean): AsyncGenerator<FileToLint, void, undefined> {
+  let found = 0;
+  let kept = 0;
+  for await (const path of walkFiles(root, scannedExtensions)) {
+    found++;
+    if (isIgnored(path)) continue;
+    kept++;
+    yield { path, explicit: false, ignored: false };
+  }
+  if (found === 0) throw new UsageError(`No files matching '${pattern}' were found.`);
+  if (kept === 0) throw new UsageError(`All files matched by '${pattern}' are ignored.`);
+}
+
+async function* collected(patterns: readonly string[], options: DiscoverOptions): AsyncGenerator<FileToLint, void, undefined> {
+  yield* await discoverFiles(patterns, options);
+}
 
 /**
  * Expands paths, directories and globs into the files to lint: absolute, de-duplicated, sorted.
@@ -48,22 +82,13 @@ async function expand(pattern: string, cwd: string): Promise<{ paths: string[]; 
   const path = resolve(cwd, pattern);
   const kind = pathKind(path);
   if (kind === 'file') return { paths: [path], explicit: true };
-  // Loaded only for directories and globs: a run over files named on the command line does without.
-  const { glob, isDynamicPattern } = await import('tinyglobby');
   if (kind === 'directory') {
-    const files = await glob([`**/*.{${scannedExtensions.join(',')}}`], {
-      cwd: path,
-      absolute: true,
-      dot: true,
-      ignore: alwaysIgnored,
-      caseSensitiveMatch: false,
-      expandDirectories: false,
-      // A scan stays inside the directory and cannot loop: symbolic links are not followed (as in
-      // git and ripgrep). A link named on the command line is linted.
-      followSymbolicLinks: false,
-    });
-    return { paths: files.map((file) => resolve(file)), explicit: false };
+    const paths: string[] = [];
+    for await (const file of walkFiles(path, scannedExtensions)) paths.push(file);
+    return { paths, explicit: false };
   }
+  // Loaded only for globs: a run over files and directories named on the command line does without.
+  const { glob, isDynamicPattern } = await import('tinyglobby');
   if (!isDynamicPattern(pattern)) return { paths: [], explicit: false };
   const files = await glob([pattern], { cwd, absolute: true, dot: true, ignore: alwaysIgnored, expandDirectories: false });
   return { paths: files.map((file) => resolve(file)), explicit: false };

@@ -9,14 +9,15 @@ import { readBaseline, withBaselines } from './baseline.js';
 import { LintCache } from './cache.js';
 import { diffNames, unifiedDiff } from './diff.js';
 import { requireFile, writeReport } from './command-support.js';
-import { discoverFiles } from './files.js';
+import { streamFiles, type FileToLint } from './files.js';
 import type { CliHost } from './host.js';
 import type { CliIo } from './io.js';
-import { chooseJobs, createLinter } from './jobs.js';
+import { chooseJobs, createLinter, PARALLEL_MIN_FILES } from './jobs.js';
 import { isWorthReporting, lintFiles, type LintedFile } from './lint-files.js';
 import { safePackageVersion } from './package-info.js';
-import { createProgress } from './progress.js';
-import { selectShard } from './shard.js';
+import { peek } from './peek.js';
+import { createProgress, progressWanted } from './progress.js';
+import { filesInShard } from './shard.js';
 import { StreamedReport } from './streamed-report.js';
 import { UsageError } from './usage-error.js';
 import { writeFixedFile } from './write-fix.js';
@@ -39,16 +40,24 @@ export async function runLint(options: LintCommandOptions, io: CliIo, host: CliH
   const engine = await host.createEngine(lintOptions);
   const baselinePath = options.baseline === undefined ? undefined : resolve(io.cwd, options.baseline);
   const baseline = baselinePath === undefined ? undefined : { baseline: await readBaseline(baselinePath), path: baselinePath };
-  const discovered = await discoverFiles(options.patterns, { cwd: io.cwd, isIgnored: (path) => engine.isIgnored(path) });
-  const files = options.shard === undefined ? discovered : selectShard(discovered, options.shard, io.cwd);
+  // The files are streamed, not listed: a directory is walked as its files are linted (streamFiles).
+  const findFiles = (): AsyncIterable<FileToLint> => {
+    const found = streamFiles(options.patterns, { cwd: io.cwd, isIgnored: (path) => engine.isIgnored(path) });
+    return options.shard === undefined ? found : filesInShard(found, options.shard, io.cwd);
+  };
+  // Enough files read ahead to choose the number of threads; discovery errors come here, before any starts.
+  const wanted = Math.max(PARALLEL_MIN_FILES, options.jobs ?? 0);
+  const files = await peek(findFiles(), (head) => head.filter((file) => !file.ignored).length >= wanted);
+  // A progress line needs the total: counted by a walk of its own, which holds no list.
+  const total = !progressWanted(io) ? 0 : files.complete ? files.head.length : await count(findFiles());
   const cache =
     options.cache === undefined
       ? undefined
       : await LintCache.openAt(options.cache, io.cwd, { toolVersion: safePackageVersion(host.packageRoot), dataVersion: DATA_VERSION, lintOptions });
 
-  const toLint = files.filter((file) => !file.ignored).length;
+  const toLint = files.complete ? files.head.filter((file) => !file.ignored).length : wanted;
   const linter = createLinter(host, engine, lintOptions, chooseJobs(options.jobs, toLint));
-  const progress = createProgress(io, files.length);
+  const progress = createProgress(io, total);
   const color = options.color ?? (io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '');
   const context: FormatContext = {
     color: options.outputFile === undefined ? color : options.color === true,
@@ -62,7 +71,7 @@ export async function runLint(options: LintCommandOptions, io: CliIo, host: CliH
   const streamed = stream && new StreamedReport(stream(context), io, options.quiet ? errorsOnly : (results) => [...results], progress);
   let linted: LintedFile[];
   try {
-    linted = await lintFiles(linter.lint, files, {
+    linted = await lintFiles(linter.lint, files.all, {
       snapshots: options.fix !== false,
       concurrency: linter.concurrency,
       ...(cache === undefined ? {} : { cache }),
@@ -193,6 +202,13 @@ function errorsOnly(results: readonly LintResult[]): LintResult[] {
 
 function sum(results: readonly LintResult[], count: (result: LintResult) => number): number {
   return results.reduce((total, result) => total + count(result), 0);
+}
+
+async function count(items: AsyncIterable<unknown>): Promise<number> {
+  const iterator = items[Symbol.asyncIterator]();
+  let counted = 0;
+  while ((await iterator.next()).done !== true) counted++;
+  return counted;
 }
 
 function plural(count: number, word: string): string {

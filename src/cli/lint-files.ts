@@ -51,47 +51,65 @@ export const HELD_SOURCE_BUDGET = 32_000_000;
 
 /**
  * Lints every file; results come back in the order of `files`, whatever order they finish in.
- * Only what a report can show is held for the rest of the run (see isWorthReporting and
- * HELD_SOURCE_BUDGET), so memory does not grow with the size of the files linted.
+ * `files` may be an async iterable (a directory walk): it is read only as files are wanted, so the
+ * run never holds the list. Only what a report can show is held for the rest of the run (see
+ * isWorthReporting and HELD_SOURCE_BUDGET), so memory does not grow with the number or size of
+ * the files linted. If reading `files` fails, the files in flight finish and the error is thrown.
  */
-export async function lintFiles(lint: LintOne, files: readonly FileToLint[], options: LintFilesOptions): Promise<LintedFile[]> {
-  // undefined: not done yet; null: done, and nothing to report.
-  const linted = new Array<LintedFile | null | undefined>(files.length);
+export async function lintFiles(
+  lint: LintOne,
+  files: Iterable<FileToLint> | AsyncIterable<FileToLint>,
+  options: LintFilesOptions,
+): Promise<LintedFile[]> {
+  const source = Symbol.asyncIterator in files ? files[Symbol.asyncIterator]() : files[Symbol.iterator]();
+  // Done and not passed on yet, by index (null: nothing to report): at most the files in flight.
+  const finished = new Map<number, LintedFile | null>();
+  const kept: LintedFile[] = [];
   const { onLinted } = options;
   let next = 0;
+  let passed = 0;
   let done = 0;
-  let streamed = 0;
   let heldSource = 0;
+  let failure: { readonly error: unknown } | undefined;
   const held = (entry: LintedFile): LintedFile => {
-    const source = entry.snapshot === undefined ? entry.result.source : undefined;
-    if (source === undefined) return entry;
-    heldSource += source.length;
+    const text = entry.snapshot === undefined ? entry.result.source : undefined;
+    if (text === undefined) return entry;
+    heldSource += text.length;
     return heldSource <= HELD_SOURCE_BUDGET ? entry : { file: entry.file, result: withSourceOnDemand(entry.result) };
   };
-  const stream = (): void => {
-    for (let entry = linted[streamed]; onLinted !== undefined && entry !== undefined; entry = linted[streamed]) {
-      linted[streamed++] = null;
-      if (entry !== null) onLinted(entry);
+  const passOn = (): void => {
+    for (let entry = finished.get(passed); entry !== undefined; entry = finished.get(passed)) {
+      finished.delete(passed++);
+      if (entry === null) continue;
+      if (onLinted === undefined) kept.push(held(entry));
+      else onLinted(entry);
     }
+  };
+  const nextFile = async (): Promise<{ readonly file: FileToLint; readonly index: number } | undefined> => {
+    if (failure !== undefined) return undefined;
+    // Numbered when asked for: the answers come in the order of the questions.
+    const index = next++;
+    const step = await source.next();
+    return step.done === true ? undefined : { file: step.value, index };
   };
   const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const index = next++;
-      const file = files[index];
-      if (file === undefined) {
-        linted[index] = null;
-        continue;
+    try {
+      for (let item = await nextFile(); item !== undefined; item = await nextFile()) {
+        const entry = withNotATemplateNotice(await lintOne(lint, item.file, options));
+        finished.set(item.index, isWorthReporting(entry) ? entry : null);
+        passOn();
+        options.onProgress?.(++done);
       }
-      const entry = withNotATemplateNotice(await lintOne(lint, file, options));
-      if (!isWorthReporting(entry)) linted[index] = null;
-      else if (onLinted !== undefined) linted[index] = entry;
-      else linted[index] = held(entry);
-      stream();
-      options.onProgress?.(++done);
+    } catch (error) {
+      failure ??= { error };
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, files.length) }, worker));
-  return linted.filter((entry) => entry !== undefined && entry !== null);
+  await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
+  if (failure !== undefined) {
+    await source.return?.();
+    throw failure.error;
+  }
+  return kept;
 }
 
 async function lintOne(lint: LintOne, file: FileToLint, options: LintFilesOptions): Promise<LintedFile> {

@@ -18,12 +18,17 @@ export function isCi(env: Readonly<Record<string, string | undefined>>): boolean
   return ['GITHUB_ACTIONS', 'TF_BUILD', 'BUILD_BUILDID', 'GITLAB_CI', 'BUILDKITE', 'TEAMCITY_VERSION', 'JENKINS_URL'].some((name) => (env[name] ?? '') !== '');
 }
 
+/** Whether a progress line may be drawn at all: a run that draws none need not count its files first. */
+export function progressWanted(io: CliIo): boolean {
+  return io.stderr.isTTY === true && !isCi(io.env);
+}
+
 /**
  * A `files done/total` line on stderr, redrawn at most every 100 ms; undefined (no progress at all)
  * unless stderr is a terminal, the run is not in CI and it has more than a few hundred files.
  */
 export function createProgress(io: CliIo, total: number, clock: () => number = Date.now): Progress | undefined {
-  if (io.stderr.isTTY !== true || isCi(io.env) || total <= PROGRESS_THRESHOLD) return undefined;
+  if (!progressWanted(io) || total <= PROGRESS_THRESHOLD) return undefined;
   let last = -Infinity;
   let shown = false;
   return {

@@ -17,3 +17,8 @@ export function shardOf(relativePath: string, count: number): number {
 export function selectShard<File extends { readonly path: string }>(files: readonly File[], shard: Shard, cwd: string): File[] {
   return files.filter((file) => shardOf(relative(cwd, file.path), shard.count) === shard.index - 1);
 }
+
+/** selectShard over files as they are found. */
+export async function* filesInShard<File extends { readonly path: string }>(files: AsyncIterable<File>, shard: Shard, cwd: string): AsyncGenerator<File, void, undefined> {
+  for await (const file of files) if (shardOf(relative(cwd, file.path), shard.count) === shard.index - 1) yield file;
+}

@@ -127,7 +127,7 @@ describe('--rule', () => {
   it('passes --mode, --config and --parameters to the engine', async () => {
     const root = tempTree({ 't.json': template(), 'c.json': '{}', 'p.json': '{}' });
     const { host } = await run(root, ['--mode', 'new', '--config', 'c.json', '--parameters', 'p.json']);
-    expect(host.engines[0]?.options).toEqual({ cwd: root, ruleOverrides: {}, fix: false, mode: 'new', configFile: 'c.json', parametersFile: 'p.json' });
+    expect(host.engines[0]?.options).toEqual({ cwd: root, ruleOverrides: {}, fix: false, oneShot: true, mode: 'new', configFile: 'c.json', parametersFile: 'p.json' });
   });
 });
 
