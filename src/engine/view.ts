@@ -143,7 +143,7 @@ class ResourceViewImpl implements ResourceView {
 
 class TemplateViewImpl implements TemplateView {
   readonly resources: ResourceViewImpl[];
-  private readonly typed = new Map<string, readonly ResourceView[]>();
+  private readonly typed = new Map<string, Map<string, readonly ResourceView[]>>();
   private byType: Map<string, ResourceViewImpl[]> | undefined;
 
   constructor(readonly model: TemplateModel) {
@@ -185,16 +185,23 @@ class TemplateViewImpl implements TemplateView {
    * is not scanned once per resource.
    */
   ofType(...types: string[]): readonly ResourceView[] {
-    // Keyed by the types as asked: rules ask the same few sets, many times per template.
-    const key = types.length === 1 ? (types[0] ?? '') : types.join('\n');
-    let found = this.typed.get(key);
+    // Keyed by the types as asked, without building a key string: rules ask the same few sets
+    // (mostly one or two constant types) of every template, many times each.
+    const first = types[0] ?? '';
+    const rest = types.length <= 2 ? (types[1] ?? '') : types.slice(1).join('\n');
+    let byRest = this.typed.get(first);
+    if (byRest === undefined) {
+      byRest = new Map();
+      this.typed.set(first, byRest);
+    }
+    let found = byRest.get(rest);
     if (found === undefined) {
       const wanted = [...new Set(types.map((t) => t.toLowerCase()))];
       // From the index by type, not a scan of every resource per set of types asked.
       const lists = wanted.map((type) => this.withType(type));
       const all = lists.length === 1 ? (lists[0] ?? []) : lists.flat().sort((a, b) => a.position - b.position);
       found = all.filter((r) => !r.existing);
-      this.typed.set(key, found);
+      byRest.set(rest, found);
     }
     return found;
   }
