@@ -121,6 +121,30 @@ describe('expression problems', () => {
   });
 });
 
+describe('expressions in document order', () => {
+  // The scope of an expression is found by a sweep in document order: a deployment's own name,
+  // written before its inner template, is in the outer scope, where inner.f is unknown.
+  it('an expression before a nested template is checked in the scope around it', () => {
+    const deployment = {
+      type: 'Microsoft.Resources/deployments',
+      name: '[inner.f()]',
+      properties: {
+        expressionEvaluationOptions: { scope: 'inner' },
+        template: {
+          $schema: SCHEMA,
+          contentVersion: '1.0.0.0',
+          functions: [{ namespace: 'inner', members: { f: { parameters: [], output: { type: 'string', value: 'x' } } } }],
+          variables: { ok: '[inner.f()]' },
+          resources: [],
+        },
+      },
+    };
+    const text = JSON.stringify({ $schema: SCHEMA, contentVersion: '1.0.0.0', resources: [deployment] });
+    const model = parseTemplate(text);
+    expect(model.expressionProblems.map((p) => [p.kind, p.range.start])).toEqual([['unknown-function', text.indexOf('inner.f')]]);
+  });
+});
+
 describe('the seed article (/work/shared/seed)', () => {
   it('its full template has no expression problem', () => {
     const text = readFileSync('/work/shared/seed/full-template.json', 'utf8');

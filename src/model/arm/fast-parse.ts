@@ -62,6 +62,14 @@ const escapes: Readonly<Record<number, string>> = {
   0x74: '\t',
 };
 
+/** A bracket string whose container's array is made when the container ends. */
+interface PendingBracket {
+  readonly node: LiteralNode & { readonly value: string };
+  items: ValueNode[] | undefined;
+  properties: PropertyNode[] | undefined;
+  readonly index: number;
+}
+
 class FastParser {
   private readonly text: string;
   private pos = 0;
@@ -69,6 +77,7 @@ class FastParser {
   private readonly comments: CommentSpan[] = [];
   private readonly bracketStrings: BracketString[] = [];
   private readonly copyHolders: ObjectNode[] = [];
+  private readonly pendingBrackets: PendingBracket[] = [];
   private readonly propertyStack: PropertyNode[] = [];
   private readonly itemStack: ValueNode[] = [];
   private readonly locator = new JsonLocator();
@@ -146,6 +155,7 @@ class FastParser {
     // (a growing array keeps room for 17 or more, most of it never used).
     const stack = this.propertyStack;
     const base = stack.length;
+    const bracketBase = this.pendingBrackets.length;
     let hasCopyKey = false;
     this.pos++;
     this.skipTrivia();
@@ -159,17 +169,16 @@ class FastParser {
       if (this.text.charCodeAt(this.pos) !== COLON) throw GIVE_UP;
       this.pos++;
       this.skipTrivia();
-      stack.push(new ParsedProperty(key, keyStart, keyEnd, this.value()));
+      const value = this.value();
+      if (isBracketString(value)) this.bracketMember(value, stack.length - base);
+      stack.push(new ParsedProperty(key, keyStart, keyEnd, value));
       if (!this.separator(CLOSE_BRACE)) break;
     }
     this.pos++;
     this.depth--;
     const properties = stack.slice(base);
     stack.length = base;
-    for (let index = 0; index < properties.length; index++) {
-      const value = properties[index]?.value;
-      if (value !== undefined && isBracketString(value)) this.bracketStrings.push({ node: value, items: undefined, properties, index });
-    }
+    this.settleBrackets(bracketBase, properties, undefined);
     const object = new ParsedObject(this.file, start, this.pos, this.locator, properties);
     if (hasCopyKey) this.copyHolders.push(object);
     return object;
@@ -180,21 +189,43 @@ class FastParser {
     this.enter();
     const stack = this.itemStack;
     const base = stack.length;
+    const bracketBase = this.pendingBrackets.length;
     this.pos++;
     this.skipTrivia();
     while (this.text.charCodeAt(this.pos) !== CLOSE_BRACKET) {
-      stack.push(this.value());
+      const item = this.value();
+      if (isBracketString(item)) this.bracketMember(item, stack.length - base);
+      stack.push(item);
       if (!this.separator(CLOSE_BRACKET)) break;
     }
     this.pos++;
     this.depth--;
     const items = stack.slice(base);
     stack.length = base;
-    for (let index = 0; index < items.length; index++) {
-      const item = items[index];
-      if (item !== undefined && isBracketString(item)) this.bracketStrings.push({ node: item, items, properties: undefined, index });
-    }
+    this.settleBrackets(bracketBase, undefined, items);
     return new ParsedArray(this.file, start, this.pos, this.locator, items);
+  }
+
+  /**
+   * Records a `[`-string member in document order (readAsTemplate reads them in that order); its
+   * container's array is filled in when the container ends (settleBrackets), as the array is made then.
+   */
+  private bracketMember(node: LiteralNode & { readonly value: string }, index: number): void {
+    const bracket: PendingBracket = { node, items: undefined, properties: undefined, index };
+    this.bracketStrings.push(bracket);
+    this.pendingBrackets.push(bracket);
+  }
+
+  /** Gives the members recorded since `base` (the ending container's own: inner ones took theirs) its array. */
+  private settleBrackets(base: number, properties: PropertyNode[] | undefined, items: ValueNode[] | undefined): void {
+    const pending = this.pendingBrackets;
+    for (let i = base; i < pending.length; i++) {
+      const bracket = pending[i];
+      if (bracket === undefined) continue;
+      bracket.properties = properties;
+      bracket.items = items;
+    }
+    pending.length = base;
   }
 
   private enter(): void {
