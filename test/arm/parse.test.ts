@@ -29,13 +29,14 @@ describe('files that do not parse', () => {
   });
 
   it.each([
-    { name: 'arrays', open: '[', close: ']' },
-    { name: 'objects', open: '{"a":', close: '}' },
-  ])('refuses 100,000 nested $name without overflowing the stack', ({ open, close }) => {
-    const text = open.repeat(100_000) + '1' + close.repeat(100_000);
+    // In an object: a file whose first value is an array is not a template, and is not parsed.
+    { name: 'arrays', open: '[', close: ']', before: '{"a": ', after: '}', depthBefore: 1 },
+    { name: 'objects', open: '{"a":', close: '}', before: '', after: '', depthBefore: 0 },
+  ])('refuses 100,000 nested $name without overflowing the stack', ({ open, close, before, after, depthBefore }) => {
+    const text = before + open.repeat(100_000) + '1' + close.repeat(100_000) + after;
     expect(parse(text)).toMatchObject({
       kind: 'fatal',
-      offset: open.length * MAX_NESTING,
+      offset: before.length + open.length * (MAX_NESTING - depthBefore),
       message: `Nesting deeper than ${String(MAX_NESTING)} levels`,
     });
   });
@@ -54,6 +55,10 @@ describe('files that are not templates', () => {
     { name: 'only a comment', text: '// nothing here\n' },
     { name: 'package.json', text: '{"name": "x", "version": "1.0.0", "scripts": {}}' },
     { name: 'a root array', text: '[1, 2]' },
+    // Decided from the first value, without a parse: an array or a string is never a template.
+    { name: 'a broken root array', text: '/* c */ [1, 2' },
+    { name: 'a root array nested 100,000 deep', text: '['.repeat(100_000) },
+    { name: 'a root number', text: '\uFEFF 12' },
     { name: 'a root string', text: '"[concat()]"' },
     { name: 'an unknown $schema', text: '{"$schema": "foo", "contentVersion": "1.0.0.0", "resources": []}' },
   ])('$name', ({ text }) => {

@@ -1,7 +1,7 @@
 // The ARM JSON front-end: a template file (and its parameter file) to the template model.
 import type { SourceFile } from '../source.js';
 import type { Comment, FixRenderer, ParseResult } from '../template.js';
-import { classifyJson } from './classify.js';
+import { cannotBeTemplate, classifyJson } from './classify.js';
 import { collectComments } from './comments.js';
 import { buildTemplateModel } from './model.js';
 import { readAsTemplate } from './nodes.js';
@@ -32,6 +32,7 @@ export function parseArmFile(file: SourceFile, options: ArmParseOptions = {}): P
 }
 
 function parse(file: SourceFile, options: ArmParseOptions): ParseResult {
+  if (cannotBeTemplate(file.text) === true) return { kind: 'not-a-template', file };
   const parsed = parseJson(file);
   if (parsed.kind === 'error') return { kind: 'fatal', file, offset: parsed.offset, message: parsed.message };
   const { root } = parsed.tree;
