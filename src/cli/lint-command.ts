@@ -18,6 +18,7 @@ import { safePackageVersion } from './package-info.js';
 import { peek } from './peek.js';
 import { createProgress, progressWanted } from './progress.js';
 import { filesInShard } from './shard.js';
+import { ReportFile } from './report-file.js';
 import { StreamedReport } from './streamed-report.js';
 import { UsageError } from './usage-error.js';
 import { writeFixedFile } from './write-fix.js';
@@ -65,10 +66,17 @@ export async function runLint(options: LintCommandOptions, io: CliIo, host: CliH
     rules: host.rules.map((rule) => rule.meta),
     tool: toolInfo(host),
   };
-  // Without fixes and baselines, a report to stdout is written as the files are linted: no result is held.
-  const streamable = options.fix === false && baseline === undefined && options.writeBaseline === undefined && options.outputFile === undefined;
+  // Without fixes and baselines, the report (to stdout or --output-file) is written as the files
+  // are linted: no result is held.
+  const streamable = options.fix === false && baseline === undefined && options.writeBaseline === undefined;
   const stream = streamable ? getStreamingFormatter(options.format) : undefined;
-  const streamed = stream && new StreamedReport(stream(context), io, options.quiet ? errorsOnly : (results) => [...results], progress);
+  const reportFile = stream !== undefined && options.outputFile !== undefined ? ReportFile.open(options.outputFile, io.cwd) : undefined;
+  const shownOf = options.quiet ? errorsOnly : (results: readonly LintResult[]) => [...results];
+  const streamed =
+    stream &&
+    (reportFile === undefined
+      ? new StreamedReport(stream(context), io.stdout, shownOf, progress)
+      : new StreamedReport(stream(context), reportFile, shownOf, undefined, false));
   let linted: LintedFile[];
   try {
     linted = await lintFiles(linter.lint, files.all, {
@@ -78,6 +86,9 @@ export async function runLint(options: LintCommandOptions, io: CliIo, host: CliH
       ...(progress === undefined ? {} : { onProgress: (done: number) => { progress.update(done); } }),
       ...(streamed === undefined ? {} : { onLinted: streamed.onLinted }),
     });
+  } catch (error) {
+    reportFile?.discard();
+    throw error;
   } finally {
     progress?.finish();
     await linter.close();
@@ -86,6 +97,7 @@ export async function runLint(options: LintCommandOptions, io: CliIo, host: CliH
   await cache?.save();
   if (streamed !== undefined) {
     const totals = streamed.finish();
+    reportFile?.commit();
     return exitCode(totals.errors, totals.warnings, options.maxWarnings, io);
   }
 

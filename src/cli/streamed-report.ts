@@ -1,6 +1,6 @@
 import type { LintResult } from '../engine/result.js';
 import type { ReportStream } from '../formatters/index.js';
-import type { CliIo } from './io.js';
+import type { OutputStream } from './io.js';
 import type { LintedFile } from './lint-files.js';
 import type { Progress } from './progress.js';
 
@@ -10,9 +10,10 @@ export interface Totals {
 }
 
 /**
- * A report written to stdout while the files are linted (lintFiles' `onLinted`), so a run over a
- * large tree holds no results: what it writes is byte for byte what the formatter would return
- * for all the results at the end. The progress line is cleared before each write.
+ * A report written to stdout or the `--output-file` while the files are linted (lintFiles'
+ * `onLinted`), so a run over a large tree holds no results: what it writes is byte for byte what
+ * the formatter would return for all the results at the end. The progress line is cleared before
+ * each write.
  */
 export class StreamedReport {
   private readonly totals: Totals = { errors: 0, warnings: 0 };
@@ -21,10 +22,14 @@ export class StreamedReport {
 
   constructor(
     private readonly stream: ReportStream,
-    private readonly io: CliIo,
+    /** stdout, or the `--output-file` (ReportFile). */
+    private readonly out: OutputStream,
     /** `--quiet`: what is shown of a result (the counts are of the whole result). */
     private readonly shown: (results: readonly LintResult[]) => LintResult[],
+    /** The progress line on stderr, cleared before each write to a terminal. */
     private readonly progress: Progress | undefined,
+    /** stdout ends with a line break, as the report printed at the end did; a report file is written as the formatter made it. */
+    private readonly endWithNewline = true,
   ) {}
 
   readonly onLinted = (entry: LintedFile): void => {
@@ -36,14 +41,14 @@ export class StreamedReport {
   /** Writes the end of the report; returns the counts for the exit code. */
   finish(): Totals {
     this.write(this.stream.end());
-    if (this.wroteAny && !this.endsWithNewline) this.io.stdout.write('\n');
+    if (this.endWithNewline && this.wroteAny && !this.endsWithNewline) this.out.write('\n');
     return this.totals;
   }
 
   private write(text: string): void {
     if (text === '') return;
     this.progress?.finish();
-    this.io.stdout.write(text);
+    this.out.write(text);
     this.wroteAny = true;
     this.endsWithNewline = text.endsWith('\n');
   }
