@@ -95,53 +95,31 @@ describe('expression problems', () => {
     expect(model.root.evaluator.variable('a')).toMatchObject({ kind: 'known', value: 'vm-a' });
   });
 
-  it('a nested inner template has its own user functions', () => {
-    const nested = {
-      type: 'Microsoft.Resources/deployments',
-      name: 'd',
-      properties: {
-        expressionEvaluationOptions: { scope: 'inner' },
-        template: {
-          $schema: SCHEMA,
-          contentVersion: '1.0.0.0',
-          functions: [{ namespace: 'inner', members: { f: { parameters: [], output: { type: 'string', value: 'x' } } } }],
-          variables: { ok: '[inner.f()]' },
-          resources: [],
-        },
+  /** A deployment with an inner-scope template that declares inner.f. */
+  const innerDeployment = (name: string) => ({
+    type: 'Microsoft.Resources/deployments',
+    name,
+    properties: {
+      expressionEvaluationOptions: { scope: 'inner' },
+      template: {
+        $schema: SCHEMA,
+        contentVersion: '1.0.0.0',
+        functions: [{ namespace: 'inner', members: { f: { parameters: [], output: { type: 'string', value: 'x' } } } }],
+        variables: { ok: '[inner.f()]' },
+        resources: [],
       },
-    };
-    const text = JSON.stringify({
-      $schema: SCHEMA,
-      contentVersion: '1.0.0.0',
-      variables: { outside: '[inner.f()]' },
-      resources: [nested],
-    });
-    const problems = parseTemplate(text).expressionProblems;
-    expect(problems.map((p) => [p.kind, p.range.start])).toEqual([['unknown-function', text.indexOf('inner.f')]]);
+    },
   });
-});
 
-describe('expressions in document order', () => {
   // The scope of an expression is found by a sweep in document order: a deployment's own name,
   // written before its inner template, is in the outer scope, where inner.f is unknown.
-  it('an expression before a nested template is checked in the scope around it', () => {
-    const deployment = {
-      type: 'Microsoft.Resources/deployments',
-      name: '[inner.f()]',
-      properties: {
-        expressionEvaluationOptions: { scope: 'inner' },
-        template: {
-          $schema: SCHEMA,
-          contentVersion: '1.0.0.0',
-          functions: [{ namespace: 'inner', members: { f: { parameters: [], output: { type: 'string', value: 'x' } } } }],
-          variables: { ok: '[inner.f()]' },
-          resources: [],
-        },
-      },
-    };
-    const text = JSON.stringify({ $schema: SCHEMA, contentVersion: '1.0.0.0', resources: [deployment] });
-    const model = parseTemplate(text);
-    expect(model.expressionProblems.map((p) => [p.kind, p.range.start])).toEqual([['unknown-function', text.indexOf('inner.f')]]);
+  it.each([
+    { where: 'an outer variable', variables: { outside: '[inner.f()]' }, name: 'd' },
+    { where: 'the deployment name, written before its inner template', variables: {}, name: '[inner.f()]' },
+  ])('a nested inner template has its own user functions: inner.f is unknown in $where', ({ variables, name }) => {
+    const text = JSON.stringify({ $schema: SCHEMA, contentVersion: '1.0.0.0', variables, resources: [innerDeployment(name)] });
+    const problems = parseTemplate(text).expressionProblems;
+    expect(problems.map((p) => [p.kind, p.range.start])).toEqual([['unknown-function', text.indexOf('inner.f')]]);
   });
 });
 
