@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { OutputStream } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -18,16 +18,17 @@ export class ReportFile implements OutputStream {
   ) {}
 
   static open(path: string, cwd: string): ReportFile {
-    const target = resolve(cwd, path);
-    let temp: string | undefined;
+    const named = resolve(cwd, path);
     try {
-      const existing = statSync(target, { throwIfNoEntry: false });
-      if (existing !== undefined && !existing.isFile()) return new ReportFile(openSync(target, 'w'), target, undefined);
+      const existing = statSync(named, { throwIfNoEntry: false });
+      if (existing !== undefined && !existing.isFile()) return new ReportFile(openSync(named, 'w'), named, undefined);
+      // A symbolic link stays a link: the file it points at is replaced, as a plain write would.
+      const target = existing === undefined ? named : realpathSync(named);
       mkdirSync(dirname(target), { recursive: true });
-      temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tl-lint.tmp`);
+      const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tl-lint.tmp`);
       return new ReportFile(openSync(temp, 'wx'), target, temp);
     } catch (error) {
-      throw cannotWrite(target, error);
+      throw cannotWrite(named, error);
     }
   }
 

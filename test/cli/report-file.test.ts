@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runReal, scaleSetTemplate } from './real-host.js';
@@ -29,6 +29,14 @@ describe('--output-file, written while the files are linted', () => {
     expect(stderr).toMatch(/tl-lint\.config\.json/);
     expect(readFileSync(join(root, 'out.json'), 'utf8')).toBe('the old report');
     expect(readdirSync(root).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a report path that is a symbolic link stays a link: the file it points at gets the report', async () => {
+    const root = tree({ 'reports/real.json': 'the old report' });
+    symlinkSync(join(root, 'reports', 'real.json'), join(root, 'out.json'));
+    await runReal(root, ['-f', 'json', '-o', 'out.json', '.']);
+    expect(lstatSync(join(root, 'out.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(root, 'reports', 'real.json'), 'utf8'))).toHaveLength(2);
   });
 
   it('a target that is not a regular file is written directly, not replaced', async () => {
