@@ -10,7 +10,7 @@ import type { SourceFile } from '../source.js';
 import type { ArrayNode, LiteralNode, ObjectNode, PropertyNode, ValueNode } from '../value.js';
 import type { BracketString, JsonTree } from './build.js';
 import { JsonLocator } from './locator.js';
-import { ParsedArray, ParsedLiteral, ParsedObject, ParsedProperty } from './parsed-nodes.js';
+import { ParsedArray, ParsedLiteral, ParsedObject, ParsedProperty, type NodeOrigin } from './parsed-nodes.js';
 import type { CommentSpan } from './comments.js';
 import { MAX_NESTING } from './preprocess.js';
 
@@ -81,9 +81,11 @@ class FastParser {
   private readonly propertyStack: PropertyNode[] = [];
   private readonly itemStack: ValueNode[] = [];
   private readonly locator = new JsonLocator();
+  private readonly origin: NodeOrigin;
 
-  constructor(private readonly file: SourceFile) {
+  constructor(file: SourceFile) {
     this.text = file.text;
+    this.origin = { file, locator: this.locator };
   }
 
   document(): JsonTree {
@@ -139,13 +141,12 @@ class FastParser {
   }
 
   private value(): ValueNode {
-    const { locator } = this;
     const code = this.text.charCodeAt(this.pos);
     if (code === OPEN_BRACE) return this.object();
     if (code === OPEN_BRACKET) return this.array();
     const start = this.pos;
     const value = code === QUOTE ? this.string() : code === MINUS || isDigit(code) ? this.number() : this.keyword();
-    return new ParsedLiteral(this.file, start, this.pos, locator, value);
+    return new ParsedLiteral(this.origin, start, this.pos, value);
   }
 
   private object(): ObjectNode {
@@ -179,7 +180,7 @@ class FastParser {
     const properties = stack.slice(base);
     stack.length = base;
     this.settleBrackets(bracketBase, properties, undefined);
-    const object = new ParsedObject(this.file, start, this.pos, this.locator, properties);
+    const object = new ParsedObject(this.origin, start, this.pos, properties);
     if (hasCopyKey) this.copyHolders.push(object);
     return object;
   }
@@ -203,7 +204,7 @@ class FastParser {
     const items = stack.slice(base);
     stack.length = base;
     this.settleBrackets(bracketBase, undefined, items);
-    return new ParsedArray(this.file, start, this.pos, this.locator, items);
+    return new ParsedArray(this.origin, start, this.pos, items);
   }
 
   /**

@@ -3,7 +3,7 @@ import type { SourceFile } from '../source.js';
 import type { LiteralNode, ValueNode } from '../value.js';
 import type { BracketString, JsonTree } from './build.js';
 import { copyLoopProperties } from './copy.js';
-import { ArmExpression, ParsedProperty } from './parsed-nodes.js';
+import { ArmExpression, ParsedLiteral, ParsedProperty, type NodeOrigin } from './parsed-nodes.js';
 
 export interface TemplateStrings {
   /** Every expression, in document order (parsed when first read). */
@@ -16,8 +16,11 @@ export interface TemplateStrings {
  */
 export function readAsTemplate(tree: JsonTree, file: SourceFile): TemplateStrings {
   const expressions: ArmExpression[] = [];
+  // Every node of a tree has the same locator (the tree's): one origin for all its expressions.
+  let origin: NodeOrigin | undefined;
   for (const bracket of tree.bracketStrings) {
-    const replacement = templateString(bracket.node, file, expressions);
+    origin ??= { file, locator: bracket.node.locator };
+    const replacement = templateString(bracket.node, origin, expressions);
     if (replacement !== bracket.node) replace(bracket, replacement);
   }
   addCopyLoops(tree);
@@ -47,17 +50,17 @@ function replace(bracket: BracketString, node: ValueNode): void {
 
 function templateString(
   node: LiteralNode & { readonly value: string },
-  file: SourceFile,
+  origin: NodeOrigin,
   expressions: ArmExpression[],
 ): ValueNode {
   const { value, range } = node;
   if (isArmExpression(value)) {
-    const expression = new ArmExpression(file, range.start, range.end, node.locator, value);
+    const expression = new ArmExpression(origin, range.start, range.end, value);
     expressions.push(expression);
     return expression;
   }
   // "[[…]" is how ARM writes a literal string that starts with "[": one bracket is dropped.
   // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-expressions#escape-characters
-  if (value.startsWith('[[') && value.endsWith(']')) return { kind: 'literal', file, range, locator: node.locator, value: value.slice(1) };
+  if (value.startsWith('[[') && value.endsWith(']')) return new ParsedLiteral(origin, range.start, range.end, value.slice(1));
   return node;
 }

@@ -30,14 +30,31 @@ export class ParsedProperty implements PropertyNode {
   }
 }
 
-/** Where a node is: what every node of the tree has, its range worked out when asked. */
+/** What all the nodes of one tree share: one object, not two fields in every node. */
+export interface NodeOrigin {
+  readonly file: SourceFile;
+  /** The tree's locator (see JsonLocator). */
+  readonly locator: unknown;
+}
+
+/**
+ * Where a node is: its tree's origin and its offsets, its range worked out when asked. Each
+ * subclass has its `kind` on its prototype (set below), not in every node.
+ */
 abstract class ParsedNode {
   constructor(
-    readonly file: SourceFile,
+    private readonly origin: NodeOrigin,
     private readonly start: number,
     private readonly end: number,
-    readonly locator: unknown,
   ) {}
+
+  get file(): SourceFile {
+    return this.origin.file;
+  }
+
+  get locator(): unknown {
+    return this.origin.locator;
+  }
 
   get range(): TextRange {
     return { start: this.start, end: this.end };
@@ -45,27 +62,27 @@ abstract class ParsedNode {
 }
 
 export class ParsedLiteral extends ParsedNode implements LiteralNode {
-  readonly kind = 'literal';
+  declare readonly kind: 'literal';
 
-  constructor(file: SourceFile, start: number, end: number, locator: unknown, readonly value: null | boolean | number | string) {
-    super(file, start, end, locator);
+  constructor(origin: NodeOrigin, start: number, end: number, readonly value: null | boolean | number | string) {
+    super(origin, start, end);
   }
 }
 
 export class ParsedObject extends ParsedNode implements ObjectNode {
-  readonly kind = 'object';
+  declare readonly kind: 'object';
 
   /** `properties` is the front-end's own array: copy loops are added to it (see readAsTemplate). */
-  constructor(file: SourceFile, start: number, end: number, locator: unknown, readonly properties: PropertyNode[]) {
-    super(file, start, end, locator);
+  constructor(origin: NodeOrigin, start: number, end: number, readonly properties: PropertyNode[]) {
+    super(origin, start, end);
   }
 }
 
 export class ParsedArray extends ParsedNode implements ArrayNode {
-  readonly kind = 'array';
+  declare readonly kind: 'array';
 
-  constructor(file: SourceFile, start: number, end: number, locator: unknown, readonly items: ValueNode[]) {
-    super(file, start, end, locator);
+  constructor(origin: NodeOrigin, start: number, end: number, readonly items: ValueNode[]) {
+    super(origin, start, end);
   }
 }
 
@@ -75,11 +92,11 @@ export class ParsedArray extends ParsedNode implements ArrayNode {
  * without keeping the tree, so trees live only for what rules evaluate.
  */
 export class ArmExpression extends ParsedNode implements ExpressionNode {
-  readonly kind = 'expression';
+  declare readonly kind: 'expression';
   private parsed: ParsedArmString | undefined;
 
-  constructor(file: SourceFile, start: number, end: number, locator: unknown, readonly source: string) {
-    super(file, start, end, locator);
+  constructor(origin: NodeOrigin, start: number, end: number, readonly source: string) {
+    super(origin, start, end);
   }
 
   get expr(): ExprNode | undefined {
@@ -92,4 +109,13 @@ export class ArmExpression extends ParsedNode implements ExpressionNode {
     const { start, end } = this.range;
     return parseArmExpression(this.source, stringOffsetMapper(this.file.text, start, end, this.source));
   }
+}
+
+for (const [node, kind] of [
+  [ParsedLiteral, 'literal'],
+  [ParsedObject, 'object'],
+  [ParsedArray, 'array'],
+  [ArmExpression, 'expression'],
+] as const) {
+  Object.defineProperty(node.prototype, 'kind', { value: kind, enumerable: true });
 }
