@@ -7,7 +7,7 @@
 // built together, the two entry points split the code into more chunks, each loaded at start.
 // The library, the ESLint plugin and the language-server bin are the unbundled dist/src.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,3 +33,8 @@ const options = {
 rmSync(outdir, { recursive: true, force: true });
 await build({ ...options, entryPoints: [join(root, 'dist', 'src', 'cli', 'bin.js')] });
 await build({ ...options, entryPoints: [join(root, 'dist', 'src', 'cli', 'lint-worker.js')] });
+
+// The compiled bins stay runnable on their own: `npx tl-lint` keeps, per project path, links made
+// when the bin was dist/src/cli/bin.js, and a link to a file without the execute bit fails with
+// "Permission denied" (npm set the bit when it made the link; a new build writes the file anew).
+for (const bin of [join(root, 'dist', 'src', 'cli', 'bin.js'), join(root, 'dist', 'src', 'lsp', 'bin.js')]) chmodSync(bin, 0o755);
