@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { LintOptions } from '../engine/api.js';
 import { createEngine } from '../engine/engine.js';
-import { withoutUnusedSource } from './lint-files.js';
+import { withoutUnusedSource } from './held-source.js';
 import type { FileReply, FileRequest, WorkerRequest } from './worker-protocol.js';
 
 const port = parentPort;

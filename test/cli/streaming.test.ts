@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { engineLinter, lintFiles, withSourceOnDemand, type LintedFile, type LintOne } from '../../src/cli/lint-files.js';
+import { withSourceOnDemand } from '../../src/cli/held-source.js';
+import { engineLinter, lintFiles, type LintedFile, type LintOne } from '../../src/cli/lint-files.js';
 import { WorkerPool } from '../../src/cli/worker-pool.js';
 import type { FileLintResult, LintOptions } from '../../src/engine/api.js';
 import { createEngine } from '../../src/engine/engine.js';
