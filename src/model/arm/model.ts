@@ -1,11 +1,10 @@
-import { checkExpression, createEvaluator } from '../expr/index.js';
+import { createEvaluator } from '../expr/index.js';
 import type { ScopeDecls } from '../scope.js';
-import type { SourceFile, TextRange } from '../source.js';
+import type { SourceFile } from '../source.js';
 import type {
   Comment,
   DeploymentModel,
   Evaluator,
-  ExpressionProblem,
   FixRenderer,
   ResourceLoop,
   ResourceModel,
@@ -15,6 +14,7 @@ import type { ObjectNode, ValueNode } from '../value.js';
 import { getProperty } from '../value.js';
 import { literalString, templateDecls, type Binder } from './decls.js';
 import { inlineDeployment, innerScopeBinder } from './deployments.js';
+import { expressionProblems, type Scope } from './expression-problems.js';
 import type { ArmExpression } from './parsed-nodes.js';
 
 export interface ModelInput {
@@ -25,11 +25,6 @@ export interface ModelInput {
   readonly comments: readonly Comment[];
   readonly parameterFiles: readonly SourceFile[];
   readonly renderer: FixRenderer;
-}
-
-interface Scope {
-  readonly template: ObjectNode;
-  readonly decls: ScopeDecls;
 }
 
 interface BuildState {
@@ -46,7 +41,7 @@ export function buildTemplateModel(input: ModelInput): TemplateModel {
     language: 'arm',
     root,
     resources: [...state.all].sort((a, b) => a.node.range.start - b.node.range.start),
-    expressionProblems: expressionProblems(input, state.scopes),
+    expressionProblems: expressionProblems(input.expressions, state.scopes),
     comments: input.comments,
     parameterFiles: input.parameterFiles,
     renderer: input.renderer,
@@ -168,78 +163,4 @@ function isExisting(node: ValueNode | undefined, evaluator: Evaluator): boolean 
   if (node.kind === 'literal') return node.value === true;
   const value = evaluator.node(node);
   return value.kind === 'known' && value.value === true;
-}
-
-/** Syntax problems, unknown functions and arities, checked against the user functions in scope. */
-function expressionProblems(input: ModelInput, scopes: readonly Scope[]): ExpressionProblem[] {
-  const checks = new Map(scopes.map((scope) => [scope, cleanSourceChecker(new Set(scope.decls.functions.keys()))]));
-  const noScope = cleanSourceChecker(new Set());
-  const problems: ExpressionProblem[] = [];
-  const scopeOf = innermostScopes(scopes);
-  for (const expression of input.expressions) {
-    const scope = scopeOf(expression.range);
-    problems.push(...((scope && checks.get(scope)) ?? noScope)(expression));
-  }
-  return problems.sort((a, b) => a.range.start - b.range.start);
-}
-
-/**
- * The problems of an expression in one scope, skipping a source already found clean there:
- * problems depend only on the expression and the scope's functions (their ranges on where it is
- * written, but a clean one has none), and templates repeat the same expressions (about half of
- * them). The tree is parsed for the check and not kept (see ArmExpression).
- */
-function cleanSourceChecker(userFunctions: ReadonlySet<string>): (expression: ArmExpression) => readonly ExpressionProblem[] {
-  const clean = new Set<string>();
-  return (expression) => {
-    const { source } = expression;
-    if (clean.has(source) || cleanWithoutUserFunctions.has(source)) return [];
-    const { expr, problem } = expression.parse();
-    if (problem !== undefined) return [problem];
-    const found = expr === undefined ? [] : checkExpression(expr, userFunctions);
-    if (found.length > 0) return found;
-    if (userFunctions.size === 0) rememberClean(source);
-    else clean.add(source);
-    return found;
-  };
-}
-
-/**
- * Sources found clean with no user function in scope, across the files of a run: such a source
- * calls only built-in functions, so it is clean in any scope of any template. Templates share
- * most of their expressions (the corpus: 111,000 expressions, 61,000 distinct within their files,
- * 21,000 in all). Up to a budget of characters, then started again.
- */
-const cleanWithoutUserFunctions = new Set<string>();
-let rememberedCharacters = 0;
-const REMEMBERED_CHARACTER_BUDGET = 4_000_000;
-
-function rememberClean(source: string): void {
-  if (rememberedCharacters + source.length > REMEMBERED_CHARACTER_BUDGET) {
-    cleanWithoutUserFunctions.clear();
-    rememberedCharacters = 0;
-  }
-  // A copy: a source sliced from its file's text would keep the whole text in memory.
-  cleanWithoutUserFunctions.add(structuredClone(source));
-  rememberedCharacters += source.length;
-}
-
-/**
- * The innermost template scope of each range, for ranges asked in document order: a sweep over the
- * scopes (properly nested, like the JSON they come from) with a stack of the open ones.
- */
-function innermostScopes(scopes: readonly Scope[]): (range: TextRange) => Scope | undefined {
-  const ordered = [...scopes].sort(
-    (a, b) => a.template.range.start - b.template.range.start || b.template.range.end - a.template.range.end,
-  );
-  const open: Scope[] = [];
-  let next = 0;
-  return (range) => {
-    for (let scope = ordered[next]; scope !== undefined && scope.template.range.start <= range.start; scope = ordered[next]) {
-      open.push(scope);
-      next++;
-    }
-    for (let top = open.at(-1); top !== undefined && top.template.range.end < range.end; top = open.at(-1)) open.pop();
-    return open.at(-1);
-  };
 }
