@@ -57,6 +57,7 @@ describe('files that are not templates', () => {
     { name: 'a root array', text: '[1, 2]' },
     // Decided from the first value, without a parse: an array or a string is never a template.
     { name: 'a broken root array', text: '/* c */ [1, 2' },
+    { name: 'a root array after line comments', text: '// a\r\n// b\n[1]' },
     { name: 'a root array nested 100,000 deep', text: '['.repeat(100_000) },
     { name: 'a root number', text: '\uFEFF 12' },
     { name: 'a root string', text: '"[concat()]"' },

@@ -8,6 +8,11 @@ export type JsonKind = 'template' | 'parameters' | 'other';
 const templateSchema = /^https?:\/\/\S+\/(?:subscription|managementGroup|tenant)?deploymentTemplate\.json#?$/i;
 const parametersSchema = /^https?:\/\/\S+\/(?:subscription|managementGroup|tenant)?deploymentParameters\.json#?$/i;
 
+/** Whether a `$schema` value (trimmed) is a deployment template's. */
+export function isTemplateSchema(value: string): boolean {
+  return templateSchema.test(value);
+}
+
 /**
  * What a parsed JSON document is. `$schema` decides. Without `$schema`, an object with both a
  * string `contentVersion` and `resources` is still a template: ARM deploys it (the schema is only
@@ -21,7 +26,7 @@ export function classifyJson(root: ValueNode | undefined): JsonKind {
   if (schema !== undefined) {
     if (schema.kind !== 'literal' || typeof schema.value !== 'string') return 'other';
     const value = schema.value.trim();
-    if (templateSchema.test(value)) return 'template';
+    if (isTemplateSchema(value)) return 'template';
     if (parametersSchema.test(value)) return 'parameters';
     return 'other';
   }
@@ -46,9 +51,8 @@ export function cannotBeTemplate(text: string): boolean | undefined {
     if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0xfeff) {
       i++;
     } else if (text.startsWith('//', i)) {
-      const lineEnd = text.slice(i).search(/[\r\n]/);
-      if (lineEnd < 0) return undefined;
-      i += lineEnd;
+      i += 2;
+      while (i < text.length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
     } else if (text.startsWith('/*', i)) {
       const close = text.indexOf('*/', i + 2);
       if (close < 0) return undefined;

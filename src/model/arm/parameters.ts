@@ -8,6 +8,7 @@ import { createSourceFile, type SourceFile } from '../source.js';
 import type { ObjectNode } from '../value.js';
 import { getProperty } from '../value.js';
 import type { Binder } from './decls.js';
+import { isTemplateSchema } from './classify.js';
 import { readAsData } from './nodes.js';
 import { parseJson } from './parse.js';
 
@@ -186,15 +187,16 @@ class SiblingFolder {
   private candidateText(path: string): string | undefined {
     const start = this.reader.readStart?.(path, CANDIDATE_START_BYTES);
     if (start === undefined) return this.reader.readText(path);
-    if (TEMPLATE_SCHEMA.test(start.text)) return undefined;
+    const schema = SCHEMA_VALUE.exec(start.text)?.[1];
+    if (schema !== undefined && isTemplateSchema(schema.trim())) return undefined;
     return start.whole ? start.text : this.reader.readText(path);
   }
 }
 
 /** Enough for the `$schema` of a template, after a BOM, comments or a long first line. */
 const CANDIDATE_START_BYTES = 8192;
-/** Every template schema (resource group, subscription, management group, tenant) ends so. */
-const TEMPLATE_SCHEMA = /"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json/i;
+/** The `$schema` value written in a file's start (classifyJson decides on the parsed one). */
+const SCHEMA_VALUE = /"\$schema"\s*:\s*"([^"]*)"/i;
 
 function rank(name: string): number {
   return /\.parameters\.jsonc?$/i.test(name) ? 0 : 1;
