@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from './usage-error.js';
-import { walkFiles } from './walk.js';
+import { skippedDirectories, walkFiles } from './walk.js';
 
 export interface FileToLint {
   readonly path: string;
@@ -19,7 +19,8 @@ export interface DiscoverOptions {
 /** What a directory scan looks for; other files are only linted when named or matched by a glob. */
 export const scannedExtensions: readonly string[] = ['json', 'jsonc', 'bicep', 'bicepparam'];
 
-const alwaysIgnored = ['**/node_modules/**', '**/.git/**'];
+/** The directories a walk skips, for globs too. */
+const alwaysIgnored = [...skippedDirectories].map((directory) => `**/${directory}/**`);
 
 /**
  * The files of discoverFiles, in the same order, as they are found. A single directory (the usual

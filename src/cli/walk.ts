@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 
 /** Directories a scan never enters, matched without regard to case (as the globs that did this before). */
-const skippedDirectories = new Set(['node_modules', '.git']);
+export const skippedDirectories: ReadonlySet<string> = new Set(['node_modules', '.git']);
 
 interface Entry {
   readonly name: string;
