@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { OutputStream } from './io.js';
 import { UsageError } from './usage-error.js';
+import { tempPathBeside } from './write-fix.js';
 
 /**
  * `--output-file` written while the files are linted (see StreamedReport), so the run holds no
@@ -25,7 +25,7 @@ export class ReportFile implements OutputStream {
       // A symbolic link stays a link: the file it points at is replaced, as a plain write would.
       const target = existing === undefined ? named : realpathSync(named);
       mkdirSync(dirname(target), { recursive: true });
-      const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tl-lint.tmp`);
+      const temp = tempPathBeside(target);
       return new ReportFile(openSync(temp, 'wx'), target, temp);
     } catch (error) {
       throw cannotWrite(named, error);

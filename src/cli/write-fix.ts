@@ -20,7 +20,7 @@ export async function writeFixedFile(path: string, original: Uint8Array, fixedTe
     const current = await readFile(target);
     if (!current.equals(original)) return { kind: 'changed-on-disk' };
     const mode = (await stat(target)).mode & 0o7777;
-    temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tl-lint.tmp`);
+    temp = tempPathBeside(target);
     await writeFile(temp, encodeLike(original, fixedText), { flag: 'wx', mode });
     // writeFile's mode is filtered by the umask; the original mode is what the user set.
     await chmod(temp, mode);
@@ -30,6 +30,14 @@ export async function writeFixedFile(path: string, original: Uint8Array, fixedTe
     if (temp !== undefined) await rm(temp, { force: true });
     return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * A new temporary file's path beside `target`: hidden, random, and ending in `.tmp`, so a scan
+ * never takes one left by a killed run for a template.
+ */
+export function tempPathBeside(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tl-lint.tmp`);
 }
 
 /** `text` (without BOM) encoded the way `original` was: UTF-8 with or without BOM, or UTF-16 with BOM. */
